@@ -1,0 +1,91 @@
+/** The one database client: postgres.js when DATABASE_URL is set, embedded PGlite otherwise. */
+import path from 'node:path';
+import fs from 'node:fs';
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Database = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type DbOrTx = Database | Tx;
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: 'postgres' | 'pglite';
+  /** Where the data lives: the PGlite folder, or the PostgreSQL URL without its password. */
+  location: string;
+  close(): Promise<void>;
+};
+
+export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+
+export type OpenOptions = { url?: string; dataDir?: string; max?: number };
+
+/**
+ * Open a connection. `url` → PostgreSQL; otherwise PGlite in `dataDir`
+ * (or in memory when `dataDir` is 'memory://').
+ */
+export async function openDatabase({ url, dataDir, max = 10 }: OpenOptions): Promise<DatabaseHandle> {
+  if (url) {
+    const client = postgres(url, { max, onnotice: () => {} });
+    const db = drizzlePostgres(client, { schema });
+    return {
+      db,
+      kind: 'postgres',
+      location: url.replace(/:[^:@/]*@/, ':***@'),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
+  const dir = dataDir ?? 'memory://';
+  if (!dir.startsWith('memory://')) fs.mkdirSync(dir, { recursive: true });
+  const client = await PGlite.create(dir, { extensions: { unaccent, pg_trgm } });
+  // Both drivers expose the same query builder; the cast lets the data layer take one type.
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  return { db, kind: 'pglite', location: dir, close: () => client.close() };
+}
+
+/** Apply the committed drizzle-kit migrations; the same folder serves both drivers. */
+export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+  if (handle.kind === 'postgres') {
+    await migratePostgres(handle.db, { migrationsFolder });
+  } else {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(handle.db as never, { migrationsFolder });
+  }
+}
+
+const globalForDb = globalThis as unknown as { __kqnkDb?: Promise<DatabaseHandle> };
+
+/**
+ * The application's shared handle. Opened on first use (never at import, so
+ * `next build` needs no database), then migrated and seeded once per process.
+ */
+export async function getDatabaseHandle(): Promise<DatabaseHandle> {
+  globalForDb.__kqnkDb ??= (async () => {
+    const { env, pgliteDir } = await import('@/lib/env');
+    const { DATABASE_URL } = env();
+    const handle = await openDatabase(DATABASE_URL ? { url: DATABASE_URL } : { dataDir: pgliteDir() });
+    try {
+      await migrateDatabase(handle);
+      const { seedAll } = await import('./seed');
+      await seedAll(handle.db);
+    } catch (error) {
+      await handle.close().catch(() => {});
+      throw error;
+    }
+    return handle;
+  })().catch((error: unknown) => {
+    globalForDb.__kqnkDb = undefined;
+    throw error;
+  });
+  return globalForDb.__kqnkDb;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getDatabaseHandle()).db;
+}

@@ -1,0 +1,155 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+
+export const indicatorStatus = pgEnum('indicator_status', ['vuot', 'dat', 'chua_dat', 'chua_xac_dinh']);
+export const valueKind = pgEnum('value_kind', ['reported', 'estimate', 'derived']);
+export const valueRole = pgEnum('value_role', ['actual', 'target']);
+export const entityKind = pgEnum('entity_kind', ['project', 'resolution', 'institution']);
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** One published document: a term-results report of one Party Committee. */
+export const reports = pgTable('reports', {
+  id: serial('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  documentLabel: text('document_label').notNull(),
+  /** The source's own heading, verbatim (upper case as printed). */
+  documentHeading: text('document_heading').notNull(),
+  /** Reading form of the title, for pages and metadata. */
+  title: text('title').notNull(),
+  issuingBody: text('issuing_body').notNull(),
+  province: text('province').notNull(),
+  termStart: integer('term_start').notNull(),
+  termEnd: integer('term_end').notNull(),
+  termLabel: text('term_label').notNull(),
+  indicatorsTotal: integer('indicators_total'),
+  indicatorsMet: integer('indicators_met'),
+  indicatorsNotMet: integer('indicators_not_met'),
+  /** The report's own headline sentence on its key indicators, verbatim. */
+  headline: text('headline'),
+  sourceFile: text('source_file').notNull(),
+  sourceText: text('source_text').notNull(),
+  version: integer('version').notNull().default(1),
+  ...timestamps,
+});
+export type Report = typeof reports.$inferSelect;
+export type NewReport = typeof reports.$inferInsert;
+
+/** Ordered, nested narrative of a report. `heading` is the source's own heading, verbatim, when it has one. */
+export const sections = pgTable(
+  'sections',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
+    parentId: integer('parent_id'),
+    slug: text('slug').notNull(),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    heading: text('heading'),
+    body: text('body').notNull().default(''),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    unique('sections_report_slug').on(t.reportId, t.slug),
+    foreignKey({ columns: [t.parentId], foreignColumns: [t.id], name: 'sections_parent_fk' }).onDelete('cascade'),
+    index('sections_report_position').on(t.reportId, t.position),
+  ],
+);
+export type Section = typeof sections.$inferSelect;
+export type NewSection = typeof sections.$inferInsert;
+
+/**
+ * A figure the report gives (or a key indicator it names without a figure).
+ * `namedAsKeyIndicator`: the report itself names it as one of its key indicators.
+ */
+export const indicators = pgTable(
+  'indicators',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    position: integer('position').notNull(),
+    area: text('area').notNull(),
+    name: text('name').notNull(),
+    unit: text('unit'),
+    status: indicatorStatus('status').notNull().default('chua_xac_dinh'),
+    statusNote: text('status_note'),
+    namedAsKeyIndicator: boolean('named_as_key_indicator').notNull().default(false),
+    targetComparison: text('target_comparison'),
+    baselineComparison: text('baseline_comparison'),
+    sourceSentence: text('source_sentence'),
+    note: text('note'),
+    sectionId: integer('section_id').references(() => sections.id, { onDelete: 'set null' }),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [unique('indicators_report_code').on(t.reportId, t.code), index('indicators_report_position').on(t.reportId, t.position)],
+);
+export type Indicator = typeof indicators.$inferSelect;
+export type NewIndicator = typeof indicators.$inferInsert;
+
+/** Values of an indicator by year. `value` is an exact decimal that keeps the scale it was reported with. */
+export const indicatorValues = pgTable(
+  'indicator_values',
+  {
+    id: serial('id').primaryKey(),
+    indicatorId: integer('indicator_id').notNull().references(() => indicators.id, { onDelete: 'cascade' }),
+    role: valueRole('role').notNull().default('actual'),
+    year: integer('year').notNull(),
+    periodLabel: text('period_label'),
+    value: numeric('value').notNull(),
+    kind: valueKind('kind').notNull(),
+    qualifier: text('qualifier'),
+    note: text('note'),
+  },
+  (t) => [
+    unique('indicator_values_one_per_year').on(t.indicatorId, t.role, t.year),
+    check('indicator_values_year_range', sql`${t.year} between 1900 and 2200`),
+  ],
+);
+export type IndicatorValue = typeof indicatorValues.$inferSelect;
+export type NewIndicatorValue = typeof indicatorValues.$inferInsert;
+
+/** Things the report names that deserve a page: key projects, resolutions, institutions. */
+export const entities = pgTable(
+  'entities',
+  {
+    id: serial('id').primaryKey(),
+    reportId: integer('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
+    kind: entityKind('kind').notNull(),
+    slug: text('slug').notNull(),
+    position: integer('position').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    /** Exact strings of the source that refer to this entity; used to link the narrative to it. */
+    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+    number: text('number'),
+    issuedOn: date('issued_on', { mode: 'string' }),
+    issuer: text('issuer'),
+    /** For a resolution: what it is about, verbatim ("về phát triển nguồn nhân lực …"). */
+    subject: text('subject'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [unique('entities_report_slug').on(t.reportId, t.kind, t.slug)],
+);
+export type Entity = typeof entities.$inferSelect;
+export type NewEntity = typeof entities.$inferInsert;
