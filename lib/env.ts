@@ -31,5 +31,5 @@ export function env(): Env {
 }
 
 export function pgliteDir(): string {
-  return path.resolve(process.cwd(), env().PGLITE_DIR);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), env().PGLITE_DIR);
 }

@@ -1,0 +1,5 @@
+import { entityDetailRoute } from '@/components/entity/entity-detail';
+
+const route = entityDetailRoute('institution');
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -1,0 +1,69 @@
+/**
+ * Markdown → sanitised HTML for narrative text. Only http:, https: and mailto:
+ * links survive (plus the portal's own relative links); no raw HTML.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import type { Element, ElementContent, Root, Text } from 'hast';
+
+export type EntityLink = { text: string; href: string; title: string };
+
+const schema: SanitizeSchema = {
+  ...defaultSchema,
+  clobberPrefix: 'md-',
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
+  attributes: {
+    ...defaultSchema.attributes,
+    a: [...(defaultSchema.attributes?.a ?? []), 'title', ['className', 'entity-link']],
+  },
+};
+
+/** Turn every occurrence of a known name into a link to its page (never inside an existing link). */
+function rehypeEntityLinks(links: EntityLink[]) {
+  const sorted = [...links].sort((a, b) => b.text.length - a.text.length);
+  const splitText = (node: Text): ElementContent[] => {
+    for (const link of sorted) {
+      const at = node.value.indexOf(link.text);
+      if (at === -1) continue;
+      const before: Text = { type: 'text', value: node.value.slice(0, at) };
+      const after: Text = { type: 'text', value: node.value.slice(at + link.text.length) };
+      const anchor: Element = {
+        type: 'element',
+        tagName: 'a',
+        properties: { href: link.href, title: link.title, className: ['entity-link'] },
+        children: [{ type: 'text', value: link.text }],
+      };
+      return [...(before.value ? splitText(before) : []), anchor, ...(after.value ? splitText(after) : [])];
+    }
+    return [node];
+  };
+  const visit = (node: Root | Element) => {
+    if (node.type === 'element' && node.tagName === 'a') return;
+    const children: Array<Root['children'][number]> = [];
+    for (const child of node.children) {
+      if (child.type === 'text') children.push(...splitText(child));
+      else {
+        if (child.type === 'element') visit(child);
+        children.push(child);
+      }
+    }
+    node.children = children as typeof node.children;
+  };
+  return () => (tree: Root) => visit(tree);
+}
+
+export async function renderMarkdown(markdown: string, { links = [] }: { links?: EntityLink[] } = {}): Promise<string> {
+  const file = await unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype) // raw HTML in the Markdown is dropped here, not passed through
+    .use(rehypeEntityLinks(links))
+    .use(rehypeSanitize, schema)
+    .use(rehypeStringify)
+    .process(markdown.normalize('NFC'));
+  return String(file);
+}
