@@ -1,11 +1,15 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
+  bigint,
   boolean,
   check,
   date,
   foreignKey,
   index,
   integer,
+  jsonb,
+  uuid,
   numeric,
   pgEnum,
   pgTable,
@@ -153,3 +157,96 @@ export const entities = pgTable(
 );
 export type Entity = typeof entities.$inferSelect;
 export type NewEntity = typeof entities.$inferInsert;
+
+// ------------------------------------------------------------- staff
+
+export const userRole = pgEnum('user_role', ['admin', 'editor']);
+
+/** Staff accounts. Passwords are argon2id hashes of the NFC-normalised password. */
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    role: userRole('role').notNull(),
+    active: boolean('active').notNull().default(true),
+    passwordHash: text('password_hash').notNull(),
+    ...timestamps,
+  },
+  (t) => [unique('users_email').on(t.email), check('users_email_lower', sql`${t.email} = lower(${t.email})`)],
+);
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+/**
+ * One row per sign-in. The session cookie carries only this id; every request
+ * re-reads it (and the user's role and active flag), so signing out, an idle
+ * or absolute time-out, or a deactivated account ends it at once.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('user_sessions_user').on(t.userId)],
+);
+export type UserSession = typeof userSessions.$inferSelect;
+
+/** Failed sign-ins per account and per address, for throttling. `key` is "email:…" or "ip:…". */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull().defaultNow(),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+});
+
+// ---------------------------------------------------------- revisions
+
+export const itemType = pgEnum('item_type', ['report', 'section', 'indicator', 'entity']);
+export const revisionAction = pgEnum('revision_action', ['import', 'create', 'update', 'delete', 'restore']);
+export const reasonKind = pgEnum('reason_kind', ['import', 'sua_loi', 'cap_nhat_so_lieu', 'bo_sung', 'bien_tap']);
+
+/**
+ * Append-only history of every item. Triggers (see migrations) refuse UPDATE,
+ * DELETE and TRUNCATE. `hash` covers the row's content and `previousHash`, so
+ * a row changed behind the application's back breaks the chain.
+ */
+export const revisions = pgTable(
+  'revisions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    reportId: integer('report_id').notNull(),
+    itemType: itemType('item_type').notNull(),
+    itemId: integer('item_id').notNull(),
+    /** Human key of the item at the time (indicator code, section slug): for lists and links. */
+    itemKey: text('item_key').notNull(),
+    itemLabel: text('item_label').notNull(),
+    revisionNo: integer('revision_no').notNull(),
+    action: revisionAction('action').notNull(),
+    /** The item's full state after the change; null after a delete. */
+    snapshot: jsonb('snapshot').$type<Record<string, unknown> | null>(),
+    authorId: integer('author_id').references(() => users.id),
+    authorName: text('author_name').notNull(),
+    reasonKind: reasonKind('reason_kind').notNull(),
+    reasonText: text('reason_text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull(),
+    previousId: bigint('previous_id', { mode: 'number' }),
+    previousHash: text('previous_hash'),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    unique('revisions_item_no').on(t.itemType, t.itemId, t.revisionNo),
+    index('revisions_created').on(t.createdAt.desc(), t.id.desc()),
+    index('revisions_author_created').on(t.authorId, t.createdAt.desc()),
+    index('revisions_type_created').on(t.itemType, t.createdAt.desc()),
+    check('revisions_reason_present', sql`length(btrim(${t.reasonText})) > 0`),
+  ],
+);
+export type Revision = typeof revisions.$inferSelect;
+export type NewRevision = typeof revisions.$inferInsert;
