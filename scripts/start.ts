@@ -1,0 +1,215 @@
+/**
+ * `npm start`: check the configuration, prepare the database (migrate + seed), build if there is
+ * no build yet, then run `next start` and say when it answers.
+ *
+ * The helpers are exported for scripts/bench.ts and scripts/test-all.sh's e2e server;
+ * running this file directly runs `main()`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const root = path.resolve(import.meta.dirname, '..');
+const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
+
+const say = (line: string) => console.log(line);
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+/** The URL without its password, for printing. */
+export function hidePassword(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
+export type DatabaseTarget = { url: string } | { dataDir: string };
+
+/** Open, migrate, seed and close the database, printing each step. The handle is closed before returning: PGlite allows one process per folder. */
+export async function prepareDatabase(target: DatabaseTarget, log: (line: string) => void = say): Promise<void> {
+  const { openDatabase, migrateDatabase } = await import('../db/index');
+  const { seedAll } = await import('../db/seed/index');
+
+  let t = Date.now();
+  if ('url' in target) {
+    log(`• Mở cơ sở dữ liệu PostgreSQL (opening PostgreSQL): ${hidePassword(target.url)}`);
+  } else {
+    const exists = fs.existsSync(path.join(target.dataDir, 'PG_VERSION'));
+    log(
+      exists
+        ? `• Mở cơ sở dữ liệu nhúng PGlite (opening embedded PGlite): ${target.dataDir}`
+        : `• Tạo cơ sở dữ liệu nhúng PGlite (creating embedded PGlite): ${target.dataDir}\n  Lần khởi động đầu tiên tạo thư mục này, mất khoảng 10 giây (first start creates it, ~10 s).`,
+    );
+  }
+  const handle = await openDatabase('url' in target ? { url: target.url, max: 2 } : { dataDir: target.dataDir });
+  try {
+    log(`  đã mở (opened) — ${seconds(t)}`);
+
+    t = Date.now();
+    log('• Áp dụng migration (applying migrations)…');
+    await migrateDatabase(handle);
+    log(`  xong (done) — ${seconds(t)}`);
+
+    t = Date.now();
+    log('• Nạp dữ liệu báo cáo (seeding)…');
+    const loaded = await seedAll(handle.db);
+    log(
+      loaded.length > 0
+        ? `  đã nạp (loaded): ${loaded.join(', ')} — ${seconds(t)}`
+        : '  dữ liệu đã có sẵn, không nạp lại (already present)',
+    );
+  } finally {
+    await handle.close();
+    log('• Đóng kết nối này trước khi khởi động máy chủ (closing this handle; the server opens its own)');
+  }
+}
+
+/** Run a command with its output streamed; resolves on exit 0, rejects otherwise. */
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? cmd)} ${args[1] ?? ''} exited with ${signal ?? code}`)),
+    );
+  });
+}
+
+/** `next build` when `.next/BUILD_ID` is missing (or always with `force`). */
+export async function ensureBuild({ force = false, env = process.env, log = say } = {}): Promise<void> {
+  const buildId = path.join(root, '.next/BUILD_ID');
+  if (!force && fs.existsSync(buildId)) {
+    log('• Đã có bản build (.next/BUILD_ID), bỏ qua bước build (build present, skipping)');
+    return;
+  }
+  const t = Date.now();
+  log(force ? '• Build lại (next build)…' : '• Chưa có bản build: chạy next build (no build yet: building, ~30-60 s)…');
+  await run(process.execPath, [nextBin, 'build'], env);
+  log(`  build xong (built) — ${seconds(t)}`);
+}
+
+/** Pages cache their database reads with `unstable_cache`, which persists under .next/cache/fetch-cache: drop it so a reset database is not served stale. */
+export function clearFetchCache(log: (line: string) => void = say): void {
+  const dir = path.join(root, '.next/cache/fetch-cache');
+  if (fs.existsSync(dir)) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    log('• Xoá bộ nhớ đệm dữ liệu cũ .next/cache/fetch-cache (cleared cached database reads)');
+  }
+}
+
+/** Environment for `next start` on `port`: everything passed through, plus Auth.js settings when unset. */
+export function serverEnv(port: number, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return {
+    ...base,
+    PORT: String(port),
+    NODE_ENV: 'production',
+    AUTH_TRUST_HOST: base.AUTH_TRUST_HOST ?? 'true',
+    AUTH_URL: base.AUTH_URL ?? `http://localhost:${port}`,
+  };
+}
+
+/** `node node_modules/next/dist/bin/next start -p PORT` (the PID held is the server itself). */
+export function startServer(port: number, env: NodeJS.ProcessEnv, opts: { detached?: boolean; quiet?: boolean } = {}): ChildProcess {
+  return spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+    cwd: root,
+    env,
+    detached: opts.detached ?? false,
+    stdio: opts.quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+  });
+}
+
+/** Poll `url` until it answers 2xx. Returns the last status seen, or throws after `timeoutMs` / when `child` exits. */
+export async function waitForHealth(url: string, { timeoutMs = 120_000, child }: { timeoutMs?: number; child?: ChildProcess } = {}): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode} before ${url} answered`);
+    if (child && child.signalCode !== null) throw new Error(`server stopped by ${child.signalCode} before ${url} answered`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      await res.arrayBuffer().catch(() => {});
+      if (res.ok) return res.status;
+      last = `HTTP ${res.status}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer 2xx within ${timeoutMs / 1000} s (last: ${last})`);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  process.chdir(root); // migrations and seed files are found relative to the repository root
+  say('Khởi động cổng thông tin "Kết quả nhiệm kỳ" (starting the portal)');
+
+  say('• Kiểm tra cấu hình (validating config)…');
+  const { env, pgliteDir } = await import('../lib/env');
+  let config: ReturnType<typeof env>;
+  try {
+    config = env();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const port = config.PORT;
+  say(`  hợp lệ (ok): PORT=${port}, cơ sở dữ liệu (database): ${config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (PGLITE_DIR)'}`);
+
+  try {
+    await prepareDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: pgliteDir() });
+  } catch (error) {
+    console.error(`\nKhông chuẩn bị được cơ sở dữ liệu (database preparation failed): ${(error as Error).message}`);
+    if (config.DATABASE_URL) console.error('Kiểm tra DATABASE_URL và PostgreSQL có đang chạy không (is PostgreSQL running?).');
+    else console.error('Nếu một máy chủ khác đang dùng thư mục PGlite này, hãy dừng nó trước (PGlite allows one process per folder).');
+    process.exit(1);
+  }
+
+  try {
+    await ensureBuild();
+  } catch (error) {
+    console.error(`\nBuild thất bại (build failed): ${(error as Error).message}`);
+    process.exit(1);
+  }
+  clearFetchCache();
+
+  say(`• Khởi động máy chủ (starting next start) trên cổng ${port}…`);
+  const child = startServer(port, serverEnv(port));
+
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (!stopping) say(`\nNhận ${signal}, đang dừng máy chủ (stopping the server)…`);
+      stopping = true;
+      child.kill(signal);
+    });
+  }
+  child.on('error', (error) => {
+    console.error(`Không chạy được next start (could not start): ${error.message}`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => {
+    if (!stopping) console.error(`Máy chủ đã dừng (server exited): ${signal ?? code}`);
+    process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1));
+  });
+
+  try {
+    await waitForHealth(`http://127.0.0.1:${port}/api/health`, { child, timeoutMs: 120_000 });
+    say(`Sẵn sàng (ready): http://localhost:${port} — sau ${seconds(started)} (Ctrl+C để dừng / to stop)`);
+  } catch (error) {
+    if (!stopping && child.exitCode === null) {
+      console.error(`Cảnh báo (warning): /api/health chưa trả lời — ${(error as Error).message}. Máy chủ vẫn chạy.`);
+    }
+  }
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
+if (invokedDirectly) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

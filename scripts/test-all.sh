@@ -1,0 +1,175 @@
+#!/usr/bin/env bash
+# npm test — every suite, in order:
+#   (a) Vitest, all unit/db tests, on in-memory PGlite
+#   (b) Vitest, database tests (tests/db, db/), on PostgreSQL (TEST_DATABASE_URL)
+#   (c) next build (always: sources may have changed)
+#   (d) next start on PostgreSQL (fresh database kqnk_e2e, port 3100) + Playwright
+# Each runner's own output stays visible; the VERY LAST line is "N passed, N failed" summed
+# over all suites. Exit status is non-zero when anything failed or a runner crashed
+# (a crash, a failed build or an unreachable PostgreSQL each count as one failure).
+set -uo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+RESULTS="$ROOT/test-results"
+mkdir -p "$RESULTS"
+rm -f "$RESULTS"/vitest-*.json "$RESULTS"/playwright.json "$RESULTS"/e2e-server.log
+
+PG_SERVER_URL=${TEST_PG_SERVER_URL:-postgres://127.0.0.1:5432/test}
+E2E_DB=kqnk_e2e
+E2E_PORT=${E2E_PORT:-3100}
+E2E_BASE_URL="http://127.0.0.1:$E2E_PORT"
+
+TOTAL_PASSED=0
+TOTAL_FAILED=0
+SUMMARY=()
+SERVER_PID=""
+STARTED_AT=$SECONDS
+
+banner() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+record() { # name passed failed seconds [note]
+  TOTAL_PASSED=$((TOTAL_PASSED + $2))
+  TOTAL_FAILED=$((TOTAL_FAILED + $3))
+  SUMMARY+=("$(printf '  %-22s passed=%-4s failed=%-4s %4ss  %s' "$1" "$2" "$3" "$4" "${5:-}")")
+}
+
+# Prints "passed failed" from a runner's JSON report; nothing if the file is missing or unreadable.
+read_counts() { # kind file
+  node -e '
+    const [kind, file] = process.argv.slice(1);
+    const fs = require("fs");
+    if (!fs.existsSync(file)) process.exit(0);
+    try {
+      const r = JSON.parse(fs.readFileSync(file, "utf8"));
+      if (kind === "vitest") console.log(r.numPassedTests ?? 0, r.numFailedTests ?? 0);
+      else { const s = r.stats ?? {}; console.log((s.expected ?? 0) + (s.flaky ?? 0), s.unexpected ?? 0); }
+    } catch { process.exit(0); }
+  ' "$1" "$2"
+}
+
+# Count one runner: its JSON numbers, plus one failure if it exited non-zero without a failed test to show for it.
+count_runner() { # name kind file exit_code seconds
+  local name=$1 kind=$2 file=$3 code=$4 secs=$5 counts passed failed note=""
+  counts=$(read_counts "$kind" "$file")
+  if [[ -z "$counts" ]]; then
+    passed=0; failed=1; note="runner crashed: no report (exit $code)"
+  else
+    read -r passed failed <<<"$counts"
+    if [[ $code -ne 0 && $failed -eq 0 ]]; then
+      failed=1; note="runner exited $code without a failed test (crash, failed suite or no tests)"
+    fi
+  fi
+  record "$name" "$passed" "$failed" "$secs" "$note"
+}
+
+stop_server() {
+  [[ -z "$SERVER_PID" ]] && return 0
+  local pgid=$SERVER_PID
+  SERVER_PID=""
+  if kill -0 -- "-$pgid" 2>/dev/null; then
+    kill -TERM -- "-$pgid" 2>/dev/null
+    for _ in $(seq 1 50); do
+      kill -0 -- "-$pgid" 2>/dev/null || break
+      sleep 0.2
+    done
+    kill -KILL -- "-$pgid" 2>/dev/null
+  fi
+  wait "$pgid" 2>/dev/null
+  return 0
+}
+trap stop_server EXIT
+trap 'echo "test-all: interrupted" >&2; stop_server; exit 130' INT TERM
+
+VITEST=(node "$ROOT/node_modules/vitest/vitest.mjs" run)
+[[ -f "$ROOT/node_modules/vitest/vitest.mjs" ]] || VITEST=("$ROOT/node_modules/.bin/vitest" run)
+
+# ---------------------------------------------------------------------------------------------
+banner "(a) Vitest — PGlite (in memory)"
+t=$SECONDS
+env -u TEST_DATABASE_URL "${VITEST[@]}" --reporter=default --reporter=json \
+  --outputFile.json="$RESULTS/vitest-pglite.json"
+code=$?
+count_runner "vitest (PGlite)" vitest "$RESULTS/vitest-pglite.json" $code $((SECONDS - t))
+
+# ---------------------------------------------------------------------------------------------
+banner "(b) Vitest — PostgreSQL ($PG_SERVER_URL): tests/db, db/"
+t=$SECONDS
+PG_OK=0
+if node -e '
+  const u = new URL(process.argv[1]);
+  const s = require("net").connect(Number(u.port || 5432), u.hostname);
+  s.on("connect", () => process.exit(0)); s.on("error", () => process.exit(1));
+  setTimeout(() => process.exit(1), 5000);' "$PG_SERVER_URL"; then
+  PG_OK=1
+fi
+if [[ $PG_OK -eq 1 ]]; then
+  TEST_DATABASE_URL="$PG_SERVER_URL" "${VITEST[@]}" tests/db db/ --reporter=default --reporter=json \
+    --outputFile.json="$RESULTS/vitest-postgres.json"
+  code=$?
+  count_runner "vitest (PostgreSQL)" vitest "$RESULTS/vitest-postgres.json" $code $((SECONDS - t))
+else
+  echo "!!! PostgreSQL không trả lời ở $PG_SERVER_URL (PostgreSQL is unreachable) — FAILING, not skipping." >&2
+  echo "!!! Start it: pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start" >&2
+  record "vitest (PostgreSQL)" 0 1 $((SECONDS - t)) "PostgreSQL unreachable"
+fi
+
+# ---------------------------------------------------------------------------------------------
+banner "(c) next build"
+t=$SECONDS
+BUILD_OK=0
+if env -u DATABASE_URL NODE_ENV=production node "$ROOT/node_modules/next/dist/bin/next" build; then
+  BUILD_OK=1
+  record "next build" 0 0 $((SECONDS - t)) "ok"
+else
+  record "next build" 0 1 $((SECONDS - t)) "build failed"
+fi
+
+# ---------------------------------------------------------------------------------------------
+banner "(d) Playwright — next start on PostgreSQL ($E2E_DB, port $E2E_PORT)"
+t=$SECONDS
+if [[ $BUILD_OK -ne 1 ]]; then
+  echo "!!! no build: e2e not run (counted as a failure)" >&2
+  record "playwright" 0 1 0 "not run: build failed"
+elif [[ $PG_OK -ne 1 ]]; then
+  echo "!!! PostgreSQL unreachable: e2e not run (counted as a failure)" >&2
+  record "playwright" 0 1 0 "not run: PostgreSQL unreachable"
+elif (exec 3<>"/dev/tcp/127.0.0.1/$E2E_PORT") 2>/dev/null; then
+  echo "!!! port $E2E_PORT is already in use: another server would be tested. Stop it or set E2E_PORT." >&2
+  record "playwright" 0 1 0 "port $E2E_PORT busy"
+else
+  E2E_DATABASE_URL="${PG_SERVER_URL%/*}/$E2E_DB"
+  SERVER_READY=0
+  if npx --no-install tsx scripts/db.ts recreate-pg "$PG_SERVER_URL" "$E2E_DB"; then
+    # Own process group (setsid), so the whole tree (tsx → start.ts → next-server) is stopped together.
+    DATABASE_URL="$E2E_DATABASE_URL" PORT="$E2E_PORT" NODE_ENV=production \
+      AUTH_URL="http://localhost:$E2E_PORT" AUTH_TRUST_HOST=true \
+      setsid node "$ROOT/node_modules/tsx/dist/cli.mjs" scripts/start.ts >"$RESULTS/e2e-server.log" 2>&1 </dev/null &
+    SERVER_PID=$!
+    echo "server pid/pgid $SERVER_PID, log: test-results/e2e-server.log"
+    for _ in $(seq 1 240); do
+      if ! kill -0 "$SERVER_PID" 2>/dev/null; then break; fi
+      if curl -fsS -o /dev/null --max-time 5 "$E2E_BASE_URL/api/health" 2>/dev/null; then SERVER_READY=1; break; fi
+      sleep 0.5
+    done
+  fi
+  if [[ $SERVER_READY -eq 1 ]]; then
+    echo "server ready: $E2E_BASE_URL ($((SECONDS - t)) s)"
+    E2E_BASE_URL="$E2E_BASE_URL" PLAYWRIGHT_JSON_OUTPUT_FILE="$RESULTS/playwright.json" \
+      node "$ROOT/node_modules/@playwright/test/cli.js" test --pass-with-no-tests
+    code=$?
+    count_runner "playwright" playwright "$RESULTS/playwright.json" $code $((SECONDS - t))
+    [[ $code -ne 0 ]] && { echo "--- e2e server log (last 40 lines) ---"; tail -n 40 "$RESULTS/e2e-server.log"; }
+  else
+    echo "!!! the e2e server did not answer $E2E_BASE_URL/api/health — log:" >&2
+    tail -n 60 "$RESULTS/e2e-server.log" >&2 2>/dev/null
+    record "playwright" 0 1 $((SECONDS - t)) "server did not start"
+  fi
+  stop_server
+fi
+
+# ---------------------------------------------------------------------------------------------
+banner "Tổng kết (summary) — $((SECONDS - STARTED_AT)) s"
+printf '%s\n' "${SUMMARY[@]}"
+echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"
+[[ $TOTAL_FAILED -eq 0 ]]

@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  // Vite 8 transforms with oxc (Vitest configures it, so an `esbuild` key is ignored with a warning):
+  // the automatic JSX runtime is set here instead.
+  oxc: { jsx: { runtime: 'automatic' } },
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      // `server-only` throws outside a React Server Component bundle; tests import server modules directly.
+      { find: /^server-only$/, replacement: path.join(root, 'tests/helpers/server-only.ts') },
+    ],
+  },
+  test: {
+    root,
+    environment: 'node',
+    include: ['lib/**/*.test.ts', 'components/**/*.test.tsx', 'db/**/*.test.ts', 'tests/**/*.test.ts'],
+    exclude: ['e2e/**', 'node_modules/**', '.next/**', '.data/**'],
+    // 2 cores: each file may start its own PGlite (~3-4 s of CPU); more workers only thrash.
+    fileParallelism: true,
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
