@@ -4,7 +4,9 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { normalizeDeep } from '@/lib/text';
-import type { Database } from '../index';
+import type { Database, DbOrTx } from '../index';
+import { appendRevision, IMPORT_AUTHOR, IMPORT_REASON } from '../history';
+import { entitySnapshot, indicatorSnapshot, reportSnapshot, sectionSnapshot } from '../snapshots';
 import { entities, indicators, indicatorValues, reports, sections } from '../schema';
 
 const seedDir = path.join(process.cwd(), 'db', 'seed');
@@ -130,8 +132,26 @@ export async function seedReport(db: Database, data: SeedData & { sourceText: st
         .insert(entities)
         .values(data.entities.map((e, position) => ({ ...e, reportId: report.id, position })));
     }
+    await recordImport(report.id, tx);
     return true;
   });
+}
+
+/** Revision 1 of every item of a freshly loaded report: "Nhập từ văn bản gốc", in the loading transaction. */
+async function recordImport(reportId: number, tx: DbOrTx): Promise<void> {
+  const now = new Date();
+  const base = { reportId, action: 'import' as const, author: { id: null, name: IMPORT_AUTHOR }, reason: { kind: 'import' as const, text: IMPORT_REASON }, now };
+  const [report] = await tx.select().from(reports).where(eq(reports.id, reportId));
+  await appendRevision({ ...base, itemType: 'report', itemId: reportId, itemKey: report!.slug, itemLabel: report!.title, snapshot: await reportSnapshot(reportId, tx) }, tx);
+  for (const s of await tx.select().from(sections).where(eq(sections.reportId, reportId)).orderBy(sections.position)) {
+    await appendRevision({ ...base, itemType: 'section', itemId: s.id, itemKey: s.slug, itemLabel: s.title, snapshot: await sectionSnapshot(s.id, tx) }, tx);
+  }
+  for (const i of await tx.select().from(indicators).where(eq(indicators.reportId, reportId)).orderBy(indicators.position)) {
+    await appendRevision({ ...base, itemType: 'indicator', itemId: i.id, itemKey: i.code, itemLabel: i.name, snapshot: await indicatorSnapshot(i.id, tx) }, tx);
+  }
+  for (const e of await tx.select().from(entities).where(eq(entities.reportId, reportId)).orderBy(entities.position)) {
+    await appendRevision({ ...base, itemType: 'entity', itemId: e.id, itemKey: e.slug, itemLabel: e.shortName, snapshot: await entitySnapshot(e.id, tx) }, tx);
+  }
 }
 
 /** Seed every report kept in the repository; idempotent. Returns the slugs it loaded now. */

@@ -1,0 +1,118 @@
+/**
+ * Full snapshots of items, as stored in revisions, and the inverse: putting an
+ * item back to a snapshot (restore). Plain JSON: decimals stay strings.
+ */
+import { asc, eq } from 'drizzle-orm';
+import type { DbOrTx } from './index';
+import { entities, indicators, indicatorValues, reports, sections } from './schema';
+
+export type ValueSnapshot = {
+  role: 'actual' | 'target';
+  year: number;
+  periodLabel: string | null;
+  value: string;
+  kind: 'reported' | 'estimate' | 'derived';
+  qualifier: string | null;
+  note: string | null;
+};
+
+export type IndicatorSnapshot = {
+  reportId: number;
+  code: string;
+  position: number;
+  area: string;
+  name: string;
+  unit: string | null;
+  status: 'vuot' | 'dat' | 'chua_dat' | 'chua_xac_dinh';
+  statusNote: string | null;
+  namedAsKeyIndicator: boolean;
+  targetComparison: string | null;
+  baselineComparison: string | null;
+  sourceSentence: string | null;
+  note: string | null;
+  sectionId: number | null;
+  values: ValueSnapshot[];
+};
+
+export type SectionSnapshot = {
+  reportId: number;
+  slug: string;
+  parentId: number | null;
+  position: number;
+  title: string;
+  heading: string | null;
+  body: string;
+};
+
+const byRoleYear = (a: ValueSnapshot, b: ValueSnapshot) => a.role.localeCompare(b.role) || a.year - b.year;
+
+export async function indicatorSnapshot(id: number, tx: DbOrTx): Promise<IndicatorSnapshot | null> {
+  const [row] = await tx.select().from(indicators).where(eq(indicators.id, id));
+  if (!row) return null;
+  const values = await tx
+    .select()
+    .from(indicatorValues)
+    .where(eq(indicatorValues.indicatorId, id))
+    .orderBy(asc(indicatorValues.role), asc(indicatorValues.year));
+  return {
+    reportId: row.reportId,
+    code: row.code,
+    position: row.position,
+    area: row.area,
+    name: row.name,
+    unit: row.unit,
+    status: row.status,
+    statusNote: row.statusNote,
+    namedAsKeyIndicator: row.namedAsKeyIndicator,
+    targetComparison: row.targetComparison,
+    baselineComparison: row.baselineComparison,
+    sourceSentence: row.sourceSentence,
+    note: row.note,
+    sectionId: row.sectionId,
+    values: values
+      .map((v) => ({
+        role: v.role,
+        year: v.year,
+        periodLabel: v.periodLabel,
+        value: v.value,
+        kind: v.kind,
+        qualifier: v.qualifier,
+        note: v.note,
+      }))
+      .sort(byRoleYear),
+  };
+}
+
+export async function sectionSnapshot(id: number, tx: DbOrTx): Promise<SectionSnapshot | null> {
+  const [row] = await tx.select().from(sections).where(eq(sections.id, id));
+  if (!row) return null;
+  return {
+    reportId: row.reportId,
+    slug: row.slug,
+    parentId: row.parentId,
+    position: row.position,
+    title: row.title,
+    heading: row.heading,
+    body: row.body,
+  };
+}
+
+export async function reportSnapshot(id: number, tx: DbOrTx): Promise<Record<string, unknown> | null> {
+  const [row] = await tx.select().from(reports).where(eq(reports.id, id));
+  if (!row) return null;
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...rest } = row;
+  return rest;
+}
+
+export async function entitySnapshot(id: number, tx: DbOrTx): Promise<Record<string, unknown> | null> {
+  const [row] = await tx.select().from(entities).where(eq(entities.id, id));
+  if (!row) return null;
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...rest } = row;
+  return rest;
+}
+
+/** Replace an indicator's values with `values` (the caller holds the indicator's row lock). */
+export async function replaceIndicatorValues(indicatorId: number, values: ValueSnapshot[], tx: DbOrTx): Promise<void> {
+  await tx.delete(indicatorValues).where(eq(indicatorValues.indicatorId, indicatorId));
+  if (values.length > 0) await tx.insert(indicatorValues).values(values.map((v) => ({ ...v, indicatorId })));
+}

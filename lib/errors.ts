@@ -1,0 +1,51 @@
+/**
+ * Typed errors that cross layers: data functions and permission checks throw them,
+ * the action wrapper (lib/actions.ts) turns each into one result code.
+ * No imports here, so every layer (db/queries, lib/auth, the CLI) can use them without cycles.
+ */
+
+export type AuthErrorCode = 'unauthenticated' | 'forbidden';
+
+/** The caller is not signed in (or the session ended), or is signed in without the needed role. */
+export class AuthError extends Error {
+  readonly code: AuthErrorCode;
+  constructor(code: AuthErrorCode, message?: string) {
+    super(message ?? (code === 'unauthenticated' ? 'Not signed in or session ended' : 'Not allowed'));
+    this.name = 'AuthError';
+    this.code = code;
+  }
+}
+
+/**
+ * Someone else changed the item first (e.g. its version moved on). `current` is what the
+ * form needs to show the newer state; it must be plain, serialisable data.
+ */
+export class ConflictError<T = unknown> extends Error {
+  readonly current: T;
+  constructor(current: T, message = 'Nội dung này vừa được người khác thay đổi. Hãy xem bản mới nhất rồi lưu lại.') {
+    super(message);
+    this.name = 'ConflictError';
+    this.current = current;
+  }
+}
+
+/** The item the action is about does not exist (any more). */
+export class NotFoundError extends Error {
+  constructor(message = 'Không tìm thấy mục này; có thể nó đã bị xoá.') {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/**
+ * The input is well-formed but breaks a rule only the data can tell (an email already
+ * in use, removing the last active administrator). `message` is shown to the user.
+ */
+export class InvalidError extends Error {
+  readonly fieldErrors?: Record<string, string[]>;
+  constructor(message: string, fieldErrors?: Record<string, string[]>) {
+    super(message);
+    this.name = 'InvalidError';
+    this.fieldErrors = fieldErrors;
+  }
+}

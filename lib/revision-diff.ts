@@ -1,0 +1,79 @@
+/** What changed between two snapshots of an item, field by field, for the compare view. */
+import type { IndicatorSnapshot, SectionSnapshot, ValueSnapshot } from '@/db/snapshots';
+import { compareNumbers, diffWords, type DiffPart, type NumberChange } from './diff';
+import { statusLabel } from './status';
+
+export type FieldChange = { field: string; label: string; before: string | null; after: string | null; parts: DiffPart[] };
+export type ValueChange = {
+  key: string;
+  label: string;
+  change: NumberChange;
+  kind: { before: ValueSnapshot['kind'] | null; after: ValueSnapshot['kind'] | null };
+  other: FieldChange[];
+};
+export type StatusFlip = { before: string; after: string } | null;
+export type SnapshotDiff = { fields: FieldChange[]; values: ValueChange[]; status: StatusFlip; identical: boolean };
+
+const indicatorLabels: Array<[keyof IndicatorSnapshot, string]> = [
+  ['name', 'Tên chỉ tiêu'],
+  ['code', 'Mã'],
+  ['area', 'Lĩnh vực'],
+  ['unit', 'Đơn vị tính'],
+  ['statusNote', 'Ghi chú đánh giá'],
+  ['targetComparison', 'So với chỉ tiêu'],
+  ['baselineComparison', 'So với năm gốc'],
+  ['sourceSentence', 'Câu trong văn bản gốc'],
+  ['note', 'Ghi chú'],
+  ['namedAsKeyIndicator', 'Văn bản nêu tên là chỉ tiêu chủ yếu'],
+];
+
+const sectionLabels: Array<[keyof SectionSnapshot, string]> = [
+  ['title', 'Tiêu đề mục'],
+  ['heading', 'Tiêu đề trong văn bản gốc'],
+  ['body', 'Nội dung'],
+];
+
+function text(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
+  return String(value);
+}
+
+function fieldChange(field: string, label: string, a: unknown, b: unknown): FieldChange | null {
+  const before = text(a);
+  const after = text(b);
+  if (before === after) return null;
+  return { field, label, before, after, parts: diffWords(before ?? '', after ?? '') };
+}
+
+const valueKey = (v: Pick<ValueSnapshot, 'role' | 'year'>) => `${v.role}:${v.year}`;
+const valueLabel = (v: Pick<ValueSnapshot, 'role' | 'year'>) => (v.role === 'target' ? `Chỉ tiêu ${v.year}` : `Năm ${v.year}`);
+
+export function diffIndicators(a: IndicatorSnapshot | null, b: IndicatorSnapshot | null): SnapshotDiff {
+  const fields = indicatorLabels
+    .map(([field, label]) => fieldChange(field, label, a?.[field], b?.[field]))
+    .filter((c): c is FieldChange => c !== null);
+  const before = new Map((a?.values ?? []).map((v) => [valueKey(v), v]));
+  const after = new Map((b?.values ?? []).map((v) => [valueKey(v), v]));
+  const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
+  const values: ValueChange[] = [];
+  for (const key of keys) {
+    const x = before.get(key);
+    const y = after.get(key);
+    const other = (['periodLabel', 'qualifier', 'note'] as const)
+      .map((f) => fieldChange(f, { periodLabel: 'Kỳ', qualifier: 'Từ đi kèm', note: 'Ghi chú' }[f], x?.[f], y?.[f]))
+      .filter((c): c is FieldChange => c !== null);
+    const change = compareNumbers(x?.value ?? null, y?.value ?? null);
+    if (change.direction === 'same' && x?.kind === y?.kind && other.length === 0) continue;
+    values.push({ key, label: valueLabel((x ?? y)!), change, kind: { before: x?.kind ?? null, after: y?.kind ?? null }, other });
+  }
+  const status = a?.status !== b?.status ? { before: a ? statusLabel(a.status) : '—', after: b ? statusLabel(b.status) : '—' } : null;
+  return { fields, values, status, identical: fields.length === 0 && values.length === 0 && status === null };
+}
+
+export function diffSections(a: SectionSnapshot | null, b: SectionSnapshot | null): SnapshotDiff {
+  const fields = sectionLabels
+    .map(([field, label]) => fieldChange(field, label, a?.[field], b?.[field]))
+    .filter((c): c is FieldChange => c !== null);
+  return { fields, values: [], status: null, identical: fields.length === 0 };
+}

@@ -1,0 +1,35 @@
+/** The hash that chains revisions: sha-256 over a canonical JSON of the row's content and the previous hash. */
+import { createHash } from 'node:crypto';
+
+/** JSON with object keys sorted at every level, so jsonb's own key order never changes the hash. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export type HashedRevisionContent = {
+  reportId: number;
+  itemType: string;
+  itemId: number;
+  itemKey: string;
+  itemLabel: string;
+  revisionNo: number;
+  action: string;
+  snapshot: unknown;
+  authorId: number | null;
+  authorName: string;
+  reasonKind: string;
+  reasonText: string;
+  createdAt: Date;
+  previousId: number | null;
+  previousHash: string | null;
+};
+
+export function revisionHash(content: HashedRevisionContent): string {
+  const payload = canonicalJson({ ...content, createdAt: content.createdAt.toISOString() });
+  return createHash('sha256').update(payload, 'utf8').digest('hex');
+}
