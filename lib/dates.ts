@@ -5,3 +5,14 @@ export function formatIssuedOn(isoDate: string): string {
   const [, y, m, d] = match;
   return `${Number(d)}/${Number(m)}/${y}`;
 }
+
+const dateTime = new Intl.DateTimeFormat('vi-VN', {
+  dateStyle: 'short',
+  timeStyle: 'medium',
+  timeZone: 'Asia/Ho_Chi_Minh',
+});
+
+/** A timestamp as Vietnamese readers write it, in Vietnam's time zone. */
+export function formatDateTime(iso: string | Date): string {
+  return dateTime.format(typeof iso === 'string' ? new Date(iso) : iso);
+}

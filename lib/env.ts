@@ -12,6 +12,29 @@ const envSchema = z.object({
     }),
   PGLITE_DIR: z.string().trim().min(1).default('.data/pglite'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Signs the session cookie. Unset: a per-install secret in .data/auth-secret (see lib/auth/secret.ts). */
+  AUTH_SECRET: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || v.length >= 32, {
+      message: 'AUTH_SECRET phải dài ít nhất 32 ký tự, ví dụ `openssl rand -base64 33` (must be at least 32 characters)',
+    }),
+  /** With ADMIN_PASSWORD: the first administrator, created at start-up only while no active admin exists. */
+  ADMIN_EMAIL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || z.email().safeParse(v.toLowerCase()).success, {
+      message: 'ADMIN_EMAIL phải là một địa chỉ email (must be an email address)',
+    }),
+  /** Never printed. Checked against the password policy when the admin is created. Not trimmed. */
+  ADMIN_PASSWORD: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
 });
 
 export type Env = z.infer<typeof envSchema>;

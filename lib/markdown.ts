@@ -18,13 +18,23 @@ const schema: SanitizeSchema = {
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
   attributes: {
     ...defaultSchema.attributes,
-    a: [...(defaultSchema.attributes?.a ?? []), 'title', ['className', 'entity-link']],
+    // The sanitiser uses the first definition of an attribute it finds: the default schema already
+    // lists `className` for <a> (footnotes), so 'entity-link' must join that entry, not follow it.
+    a: [
+      ...(defaultSchema.attributes?.a ?? []).filter((d) => !(Array.isArray(d) && d[0] === 'className')),
+      'title',
+      ['className', 'data-footnote-backref', 'entity-link'],
+    ],
   },
 };
 
 /** Turn every occurrence of a known name into a link to its page (never inside an existing link). */
 function rehypeEntityLinks(links: EntityLink[]) {
-  const sorted = [...links].sort((a, b) => b.text.length - a.text.length);
+  // Names are matched in NFC, like the text; an empty name would match everywhere.
+  const sorted = links
+    .map((link) => ({ ...link, text: link.text.normalize('NFC') }))
+    .filter((link) => link.text.trim() !== '')
+    .sort((a, b) => b.text.length - a.text.length);
   const splitText = (node: Text): ElementContent[] => {
     for (const link of sorted) {
       const at = node.value.indexOf(link.text);

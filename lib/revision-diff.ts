@@ -77,3 +77,18 @@ export function diffSections(a: SectionSnapshot | null, b: SectionSnapshot | nul
     .filter((c): c is FieldChange => c !== null);
   return { fields, values: [], status: null, identical: fields.length === 0 };
 }
+
+/** Any other item (report, entity): top-level fields compared as text. */
+export function diffGeneric(a: Record<string, unknown> | null, b: Record<string, unknown> | null): SnapshotDiff {
+  const keys = [...new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})])].sort();
+  const fields = keys
+    .map((k) => fieldChange(k, k, typeof a?.[k] === 'object' ? JSON.stringify(a?.[k]) : a?.[k], typeof b?.[k] === 'object' ? JSON.stringify(b?.[k]) : b?.[k]))
+    .filter((c): c is FieldChange => c !== null);
+  return { fields, values: [], status: null, identical: fields.length === 0 };
+}
+
+export function diffSnapshots(itemType: string, a: unknown, b: unknown): SnapshotDiff {
+  if (itemType === 'indicator') return diffIndicators(a as IndicatorSnapshot | null, b as IndicatorSnapshot | null);
+  if (itemType === 'section') return diffSections(a as SectionSnapshot | null, b as SectionSnapshot | null);
+  return diffGeneric(a as Record<string, unknown> | null, b as Record<string, unknown> | null);
+}

@@ -62,6 +62,14 @@ export async function prepareDatabase(target: DatabaseTarget, log: (line: string
         ? `  đã nạp (loaded): ${loaded.join(', ')} — ${seconds(t)}`
         : '  dữ liệu đã có sẵn, không nạp lại (already present)',
     );
+
+    log('• Tài khoản quản trị đầu tiên (admin bootstrap)…');
+    const { bootstrapAdmin } = await import('../lib/auth/bootstrap');
+    await bootstrapAdmin(handle.db, {
+      email: process.env.ADMIN_EMAIL,
+      password: process.env.ADMIN_PASSWORD,
+      log: (line) => log(`  ${line.trim()}`),
+    });
   } finally {
     await handle.close();
     log('• Đóng kết nối này trước khi khởi động máy chủ (closing this handle; the server opens its own)');

@@ -126,6 +126,12 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
+# Throwaway accounts for the e2e server's fresh database only.
+E2E_ADMIN_EMAIL="${E2E_ADMIN_EMAIL:-e2e-admin@example.vn}"
+E2E_ADMIN_PASSWORD="${E2E_ADMIN_PASSWORD:-mật khẩu quản trị dùng cho kiểm thử e2e}"
+E2E_EDITOR_EMAIL="${E2E_EDITOR_EMAIL:-e2e-editor@example.vn}"
+E2E_EDITOR_PASSWORD="${E2E_EDITOR_PASSWORD:-mật khẩu biên tập viên dùng cho kiểm thử}"
+
 banner "(d) Playwright — next start on PostgreSQL ($E2E_DB, port $E2E_PORT)"
 t=$SECONDS
 if [[ $BUILD_OK -ne 1 ]]; then
@@ -144,7 +150,8 @@ else
     # Own process group (setsid), so the whole tree (tsx → start.ts → next-server) is stopped together.
     DATABASE_URL="$E2E_DATABASE_URL" PORT="$E2E_PORT" NODE_ENV=production \
       AUTH_URL="http://localhost:$E2E_PORT" AUTH_TRUST_HOST=true \
-      setsid node "$ROOT/node_modules/tsx/dist/cli.mjs" scripts/start.ts >"$RESULTS/e2e-server.log" 2>&1 </dev/null &
+      ADMIN_EMAIL="$E2E_ADMIN_EMAIL" ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
+      setsid node "$ROOT/node_modules/tsx/dist/cli.mjs" --conditions=react-server scripts/start.ts >"$RESULTS/e2e-server.log" 2>&1 </dev/null &
     SERVER_PID=$!
     echo "server pid/pgid $SERVER_PID, log: test-results/e2e-server.log"
     for _ in $(seq 1 240); do
@@ -155,8 +162,14 @@ else
   fi
   if [[ $SERVER_READY -eq 1 ]]; then
     echo "server ready: $E2E_BASE_URL ($((SECONDS - t)) s)"
+    # An editor account for the staff specs, added from the shell as an operator would.
+    printf '%s\n' "$E2E_EDITOR_PASSWORD" | DATABASE_URL="$E2E_DATABASE_URL" \
+      node "$ROOT/node_modules/tsx/dist/cli.mjs" --conditions=react-server scripts/user.ts add \
+      --email "$E2E_EDITOR_EMAIL" --name "Biên tập viên E2E" --role editor
     E2E_BASE_URL="$E2E_BASE_URL" PLAYWRIGHT_JSON_OUTPUT_FILE="$RESULTS/playwright.json" \
-      node "$ROOT/node_modules/@playwright/test/cli.js" test --pass-with-no-tests
+      E2E_ADMIN_EMAIL="$E2E_ADMIN_EMAIL" E2E_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
+      E2E_EDITOR_EMAIL="$E2E_EDITOR_EMAIL" E2E_EDITOR_PASSWORD="$E2E_EDITOR_PASSWORD" \
+      node "$ROOT/node_modules/@playwright/test/cli.js" test
     code=$?
     count_runner "playwright" playwright "$RESULTS/playwright.json" $code $((SECONDS - t))
     [[ $code -ne 0 ]] && { echo "--- e2e server log (last 40 lines) ---"; tail -n 40 "$RESULTS/e2e-server.log"; }

@@ -70,7 +70,12 @@ export function entityDetailRoute(kind: EntityKind) {
       const { slug } = await params;
       const entity = await getEntity({ reportSlug: DEFAULT_REPORT_SLUG, kind, slug });
       if (!entity) return { title: 'Không tìm thấy' };
-      return { title: entity.shortName, description: entity.subject ? `${entity.name} ${entity.subject}` : entity.name };
+      return {
+        title: entity.shortName,
+        description: entity.subject
+          ? `${entity.name} ${entity.subject}.`
+          : `${entityRoutes[kind].singular} “${entity.name}” và những câu trong báo cáo nhắc đến.`,
+      };
     },
     async Page({ params }: RouteProps) {
       const { slug } = await params;

@@ -2,11 +2,12 @@ import 'server-only';
 import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '../index';
 import { revisions, users, type Revision } from '../schema';
+import { verifyHistory as verifyHistoryChain } from '../history';
 
 export type ItemType = Revision['itemType'];
 export type RevisionAction = Revision['action'];
 export type ReasonKind = Revision['reasonKind'];
-export { IMPORT_AUTHOR, IMPORT_REASON, verifyHistory, type HistoryCheck } from '../history';
+export { IMPORT_AUTHOR, IMPORT_REASON, type HistoryCheck } from '../history';
 
 export type RevisionSummary = Omit<Revision, 'snapshot' | 'createdAt'> & { createdAt: string };
 
@@ -119,4 +120,9 @@ export async function listRevisionAuthors(db?: DbOrTx): Promise<Array<{ id: numb
     .from(users)
     .where(sql`exists (select 1 from ${revisions} where ${revisions.authorId} = ${users.id})`)
     .orderBy(asc(users.displayName));
+}
+
+/** Recompute the whole hash chain (see db/history.ts). */
+export async function verifyHistory(db?: DbOrTx) {
+  return verifyHistoryChain(db ?? (await getDb()));
 }

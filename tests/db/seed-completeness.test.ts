@@ -2,50 +2,11 @@
  * Nothing of the source is lost: every sentence of the appendix, and every figure in it,
  * can be read back from the structured content in the database.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { entities, indicators, indicatorValues, reports, sections } from '@/db/schema';
 import { createTestDatabase, databaseKind, type TestDatabase } from '../helpers/db';
-
-const SOURCE = path.join(process.cwd(), 'db/seed/phu-luc-2-ket-qua-noi-bat-soc-trang-2020-2025.txt');
-
-/** Lines of the source that are layout, not content. */
-const EXCLUDED_LINES = [
-  '3', // page number
-  '4', // page number
-  '-----', // rule under the heading
-];
-
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-function sourceLines(): string[] {
-  return fs
-    .readFileSync(SOURCE, 'utf8')
-    .normalize('NFC')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !EXCLUDED_LINES.includes(l));
-}
-
-/** Sentences: each line on its own, split after ". "; "; " is not a boundary. A leading "- " bullet marker is dropped. */
-export function sentences(lines: string[]): string[] {
-  return lines
-    .map((l) => l.replace(/^-\s+/, ''))
-    .flatMap((l) => l.split(/(?<=\.) +/))
-    .map(squash)
-    .filter((s) => s !== '');
-}
-
-/** Figures: 6,20 · 423.700 · 17/20 · 11/7/2021 · 2020 · 8 … */
-const FIGURE = /\d+(?:[.,/]\d+)*/g;
-
-function containsFigure(text: string, figure: string): boolean {
-  const escaped = figure.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // Not part of a longer number: "6,20" must not be found inside "16,20" or "6,205".
-  return new RegExp(`(?<![\\d.,/]|[\\d][.,/])${escaped}(?!\\d|[.,/]\\d)`).test(text);
-}
+import { containsFigure, sentences, sourceFigures, sourceLines, squash } from '../helpers/source-sentences';
 
 describe(`seed completeness (${databaseKind()})`, () => {
   let t: TestDatabase;
@@ -96,7 +57,7 @@ describe(`seed completeness (${databaseKind()})`, () => {
   });
 
   it('every figure of the source is in the seeded section text', () => {
-    const figures = [...new Set(sourceLines().flatMap((l) => l.match(FIGURE) ?? []))];
+    const figures = sourceFigures();
     for (const f of ['6,20', '423.700', '17/20', '2020', '67.929', '1,90']) expect(figures).toContain(f);
     const missing = figures.filter((f) => !containsFigure(sectionText, f));
     expect(missing).toEqual([]);

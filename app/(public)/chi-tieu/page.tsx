@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Fragment } from 'react';
 import { notFound } from 'next/navigation';
 import { IndicatorTable } from '@/components/indicator/indicator-table';
 import { Breadcrumb } from '@/components/site/breadcrumb';
@@ -30,10 +31,10 @@ export default async function IndicatorsPage() {
       <h2>Cách đọc bảng</h2>
       <dl className="facts">
         {INDICATOR_STATUSES.map((s) => (
-          <div key={s} style={{ display: 'contents' }}>
+          <Fragment key={s}>
             <dt>{statusLabel(s)}</dt>
             <dd>{statusDescription(s)}</dd>
-          </div>
+          </Fragment>
         ))}
         <dt>ước tính</dt>
         <dd>Văn bản ghi “ước” trước số liệu.</dd>

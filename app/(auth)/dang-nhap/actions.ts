@@ -1,0 +1,40 @@
+'use server';
+import { CredentialsSignin } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { revokeSession } from '@/db/queries/users';
+import { errorResult, invalidResult, type ActionResult } from '@/lib/actions';
+import { auth, signIn, signOut, ThrottledSignIn } from '@/lib/auth/config';
+import { safeNextPath } from '@/lib/auth/next-path';
+import { SIGN_IN_FAILED_MESSAGE, signInSchema, throttledMessage } from '@/lib/validations/auth';
+
+const signInActionSchema = signInSchema.extend({ next: z.string().optional() });
+
+/**
+ * Check email + password (lib/auth/config.ts `authorize`: throttle, hash, session row) and,
+ * on success, go to `next` (same-site paths only) or the staff home. On failure the form gets
+ * one generic message, or how long to wait when throttled.
+ */
+export async function signInAction(input: unknown): Promise<ActionResult<never>> {
+  const parsed = signInActionSchema.safeParse(input);
+  if (!parsed.success) return invalidResult(parsed.error);
+  const { email, password, next } = parsed.data;
+  try {
+    await signIn('credentials', { email, password, redirect: false });
+  } catch (error) {
+    if (error instanceof ThrottledSignIn) {
+      return { ok: false, code: 'forbidden', message: throttledMessage(error.retryAfterSeconds) };
+    }
+    if (error instanceof CredentialsSignin) return { ok: false, code: 'unauthenticated', message: SIGN_IN_FAILED_MESSAGE };
+    return errorResult(error);
+  }
+  redirect(safeNextPath(next)); // outside try: redirect() works by throwing
+}
+
+/** End this session: revoke its row (so a copied cookie dies too), clear the cookie, go home. */
+export async function signOutAction(): Promise<void> {
+  const session = await auth();
+  if (session?.sessionId) await revokeSession({ sessionId: session.sessionId });
+  await signOut({ redirect: false });
+  redirect('/');
+}

@@ -1,0 +1,109 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { RevisionCompare } from '@/components/history/revision-compare';
+import { findRevision, listItemRevisions } from '@/db/queries/revisions';
+import { requireStaffPage } from '@/lib/auth';
+import { formatDateTime } from '@/lib/dates';
+import { actionLabels, historyTypes, isRestorable, itemTypeLabels, type HistoryTypeSlug } from '@/lib/history-routes';
+import { diffSnapshots } from '@/lib/revision-diff';
+import { reasonKindLabels } from '@/lib/validations/reason';
+
+type Props = { params: Promise<{ type: string; id: string }>; searchParams: Promise<{ tu?: string; den?: string }> };
+
+export const metadata: Metadata = { title: 'Lịch sử thay đổi' };
+
+export default async function ItemHistoryPage({ params, searchParams }: Props) {
+  await requireStaffPage('editor');
+  const [{ type, id }, query] = await Promise.all([params, searchParams]);
+  const itemType = historyTypes[type as HistoryTypeSlug];
+  const itemId = Number(id);
+  if (!itemType || !Number.isInteger(itemId)) notFound();
+  const list = await listItemRevisions({ itemType, itemId });
+  if (list.length === 0) notFound();
+
+  const newest = list[0]!;
+  const toId = Number(query.den ?? newest.id);
+  const fromId = Number(query.tu ?? list[1]?.id ?? newest.id);
+  const [from, to] = await Promise.all([findRevision({ id: fromId }), findRevision({ id: toId })]);
+  const valid = from && to && from.itemType === itemType && to.itemType === itemType && from.itemId === itemId && to.itemId === itemId;
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/quan-tri/thay-doi">Thay đổi gần đây</Link> › {itemTypeLabels[itemType]}
+      </p>
+      <h1>Lịch sử: {newest.itemLabel}</h1>
+      <p>
+        {list.length} phiên bản. Mỗi thay đổi đều ghi người sửa, thời điểm và lý do; không phiên bản nào bị xoá hay sửa lại.
+        {newest.action === 'delete' ? <strong> Mục này đang bị xoá — khôi phục từ một phiên bản bên dưới.</strong> : null}
+      </p>
+
+      <form method="get" aria-label="Chọn hai phiên bản để so sánh">
+        <div className="table-wrap">
+          <table>
+            <caption>Các phiên bản, mới nhất trước</caption>
+            <thead>
+              <tr>
+                <th scope="col">Từ</th>
+                <th scope="col">Đến</th>
+                <th scope="col" className="num">Phiên bản</th>
+                <th scope="col">Thời điểm</th>
+                <th scope="col">Người sửa</th>
+                <th scope="col">Thao tác</th>
+                <th scope="col">Lý do</th>
+                <th scope="col">Khôi phục</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <input type="radio" name="tu" value={r.id} defaultChecked={r.id === fromId} aria-label={`So sánh từ phiên bản ${r.revisionNo}`} />
+                  </td>
+                  <td>
+                    <input type="radio" name="den" value={r.id} defaultChecked={r.id === toId} aria-label={`So sánh đến phiên bản ${r.revisionNo}`} />
+                  </td>
+                  <th scope="row" className="num">
+                    {r.revisionNo}
+                  </th>
+                  <td>{formatDateTime(r.createdAt)}</td>
+                  <td>{r.authorName}</td>
+                  <td>{actionLabels[r.action]}</td>
+                  <td>
+                    <span className="badge badge-chua_xac_dinh">{reasonKindLabels[r.reasonKind]}</span> {r.reasonText}
+                  </td>
+                  <td>
+                    {isRestorable(itemType) && r.action !== 'delete' && r.id !== newest.id ? (
+                      <Link href={`/quan-tri/khoi-phuc/${r.id}`} aria-label={`Khôi phục phiên bản ${r.revisionNo}`}>
+                        Khôi phục…
+                      </Link>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p>
+          <button type="submit">So sánh hai phiên bản đã chọn</button>
+        </p>
+      </form>
+
+      <section aria-labelledby="so-sanh">
+        <h2 id="so-sanh">So sánh</h2>
+        {valid ? (
+          <RevisionCompare
+            diff={diffSnapshots(itemType, from.snapshot, to.snapshot)}
+            fromLabel={`phiên bản ${from.revisionNo} (${formatDateTime(from.createdAt)})`}
+            toLabel={`phiên bản ${to.revisionNo} (${formatDateTime(to.createdAt)})`}
+          />
+        ) : (
+          <p className="notice">Chọn hai phiên bản của mục này để so sánh.</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { listRecentChanges, listRevisionAuthors, type RecentChangesFilter } from '@/db/queries/revisions';
+import { requireStaffPage } from '@/lib/auth';
+import { formatDateTime } from '@/lib/dates';
+import { actionLabels, historyHref, itemTypeLabels, type HistoryItemType } from '@/lib/history-routes';
+import { reasonKindLabels } from '@/lib/validations/reason';
+
+export const metadata: Metadata = { title: 'Thay đổi gần đây' };
+
+type Query = { nguoi?: string; loai?: string; tu?: string; den?: string; truoc?: string };
+const PAGE_SIZE = 50;
+const VN_OFFSET = '+07:00';
+
+/** Parse the filter form (dates are days in Vietnam's time zone); anything malformed is ignored, not fatal. */
+function toFilter(q: Query): RecentChangesFilter {
+  const filter: RecentChangesFilter = { limit: PAGE_SIZE };
+  if (q.nguoi && /^\d+$/.test(q.nguoi)) filter.authorId = Number(q.nguoi);
+  if (q.loai && q.loai in itemTypeLabels) filter.itemType = q.loai as HistoryItemType;
+  if (q.tu && /^\d{4}-\d{2}-\d{2}$/.test(q.tu)) filter.from = new Date(`${q.tu}T00:00:00${VN_OFFSET}`);
+  if (q.den && /^\d{4}-\d{2}-\d{2}$/.test(q.den)) {
+    const end = new Date(`${q.den}T00:00:00${VN_OFFSET}`);
+    end.setUTCDate(end.getUTCDate() + 1);
+    filter.to = end;
+  }
+  const m = q.truoc ? /^(.+)_(\d+)$/.exec(q.truoc) : null;
+  if (m && !Number.isNaN(Date.parse(m[1]!))) filter.before = { createdAt: m[1]!, id: Number(m[2]) };
+  return filter;
+}
+
+export default async function RecentChangesPage({ searchParams }: { searchParams: Promise<Query> }) {
+  await requireStaffPage('editor');
+  const q = await searchParams;
+  const [{ rows, next }, authors] = await Promise.all([listRecentChanges(toFilter(q)), listRevisionAuthors()]);
+  const nextQuery = next ? new URLSearchParams({ ...stripEmpty(q), truoc: `${next.createdAt}_${next.id}` }).toString() : null;
+
+  return (
+    <>
+      <h1>Thay đổi gần đây</h1>
+      <form method="get" className="filters" aria-label="Lọc thay đổi">
+        <div className="field">
+          <label htmlFor="f-nguoi">Người sửa</label>
+          <select id="f-nguoi" name="nguoi" defaultValue={q.nguoi ?? ''}>
+            <option value="">Tất cả</option>
+            {authors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-loai">Loại mục</label>
+          <select id="f-loai" name="loai" defaultValue={q.loai ?? ''}>
+            <option value="">Tất cả</option>
+            {(Object.keys(itemTypeLabels) as HistoryItemType[]).map((t) => (
+              <option key={t} value={t}>
+                {itemTypeLabels[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-tu">Từ ngày</label>
+          <input id="f-tu" type="date" name="tu" defaultValue={q.tu ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="f-den">Đến ngày</label>
+          <input id="f-den" type="date" name="den" defaultValue={q.den ?? ''} />
+        </div>
+        <button type="submit">Lọc</button> <Link href="/quan-tri/thay-doi">Bỏ lọc</Link>
+      </form>
+
+      {rows.length === 0 ? (
+        <p className="notice">Không có thay đổi nào khớp bộ lọc.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>Mới nhất trước{q.truoc ? ' (trang tiếp)' : ''}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Thời điểm</th>
+                <th scope="col">Mục</th>
+                <th scope="col">Thao tác</th>
+                <th scope="col">Người sửa</th>
+                <th scope="col">Lý do</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{formatDateTime(r.createdAt)}</td>
+                  <th scope="row">
+                    <Link href={`${historyHref(r.itemType, r.itemId)}?den=${r.id}${r.previousId ? `&tu=${r.previousId}` : ''}`}>{r.itemLabel}</Link>
+                    <div className="note">
+                      {itemTypeLabels[r.itemType]} · phiên bản {r.revisionNo}
+                    </div>
+                  </th>
+                  <td>{actionLabels[r.action]}</td>
+                  <td>{r.authorName}</td>
+                  <td>
+                    <span className="badge badge-chua_xac_dinh">{reasonKindLabels[r.reasonKind]}</span> {r.reasonText}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label="Phân trang">
+        <p>
+          {q.truoc ? <Link href={`/quan-tri/thay-doi?${new URLSearchParams(stripEmpty({ ...q, truoc: undefined })).toString()}`}>« Mới nhất</Link> : null}
+          {q.truoc && nextQuery ? ' · ' : null}
+          {nextQuery ? <Link href={`/quan-tri/thay-doi?${nextQuery}`}>Cũ hơn »</Link> : null}
+        </p>
+      </nav>
+    </>
+  );
+}
+
+function stripEmpty(q: Query): Record<string, string> {
+  return Object.fromEntries(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+}

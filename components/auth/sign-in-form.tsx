@@ -1,0 +1,78 @@
+'use client';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import { signInAction } from '@/app/(auth)/dang-nhap/actions';
+import { FieldError } from '@/components/staff/field-error';
+import { signInSchema } from '@/lib/validations/auth';
+
+type Values = z.input<typeof signInSchema>;
+
+export function SignInForm({ next }: { next: string }) {
+  const [message, setMessage] = useState('');
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    setFocus,
+    formState: { errors, isSubmitting },
+  } = useForm<Values, unknown, z.output<typeof signInSchema>>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: '', password: '' },
+  });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setMessage('');
+    // On success the action redirects and this component goes away.
+    const result = await signInAction({ ...values, next });
+    if (!result || result.ok) return;
+    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+      if ((field === 'email' || field === 'password') && messages[0]) setError(field, { message: messages[0] });
+    }
+    // The email stays as typed; the password is cleared for the next try.
+    setValue('password', '');
+    setMessage(result.message);
+    setFocus(result.fieldErrors?.email ? 'email' : 'password');
+  });
+
+  return (
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="staff-form auth-form" aria-describedby="dang-nhap-thong-bao">
+      <div id="dang-nhap-thong-bao" className="form-message form-message--error" role="alert" aria-atomic="true">
+        {message}
+      </div>
+      <div className="field">
+        <label htmlFor="dang-nhap-email">Email</label>
+        <input
+          id="dang-nhap-email"
+          type="email"
+          inputMode="email"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          {...register('email')}
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={errors.email ? 'dang-nhap-email-loi' : undefined}
+        />
+        <FieldError id="dang-nhap-email-loi" message={errors.email?.message} />
+      </div>
+      <div className="field">
+        <label htmlFor="dang-nhap-mat-khau">Mật khẩu</label>
+        <input
+          id="dang-nhap-mat-khau"
+          type="password"
+          autoComplete="current-password"
+          {...register('password')}
+          aria-invalid={errors.password ? true : undefined}
+          aria-describedby={errors.password ? 'dang-nhap-mat-khau-loi' : undefined}
+        />
+        <FieldError id="dang-nhap-mat-khau-loi" message={errors.password?.message} />
+      </div>
+      <button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? 'Đang đăng nhập…' : 'Đăng nhập'}
+      </button>
+      <p className="hint">Quên mật khẩu? Hãy liên hệ quản trị viên của cổng thông tin để được đặt lại.</p>
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+'use client';
+import type { IndicatorSnapshot, SectionSnapshot } from '@/db/snapshots';
+import { statusLabel, type IndicatorStatus } from '@/lib/status';
+import { indicatorFormValues, type IndicatorFormValues } from './indicator-form-values';
+
+type Row = { label: string; current: string; mine: string };
+
+function indicatorRows(current: IndicatorSnapshot | null, mine: IndicatorFormValues): Row[] {
+  if (!current) return [{ label: 'Chỉ tiêu', current: '(đã bị xoá)', mine: mine.name }];
+  const now = indicatorFormValues(current, 0);
+  const values = (v: IndicatorFormValues['values']) =>
+    v.map((x) => `${x.role === 'target' ? 'Chỉ tiêu' : 'Năm'} ${x.year}: ${x.qualifier ? `${x.qualifier} ` : ''}${x.value} (${x.kind})`).join('\n');
+  const rows: Row[] = [
+    { label: 'Tên chỉ tiêu', current: now.name, mine: mine.name },
+    { label: 'Đánh giá', current: statusLabel(now.status), mine: statusLabel(mine.status as IndicatorStatus) },
+    { label: 'Đơn vị tính', current: now.unit, mine: mine.unit },
+    { label: 'So với chỉ tiêu', current: now.targetComparison, mine: mine.targetComparison },
+    { label: 'So với năm gốc', current: now.baselineComparison, mine: mine.baselineComparison },
+    { label: 'Câu trong văn bản gốc', current: now.sourceSentence, mine: mine.sourceSentence },
+    { label: 'Ghi chú', current: now.note, mine: mine.note },
+    { label: 'Giá trị', current: values(now.values), mine: values(mine.values) },
+  ];
+  return rows.filter((r) => r.current.trim() !== r.mine.trim());
+}
+
+function sectionRows(current: SectionSnapshot | null, mine: { title: string; heading: string; body: string }): Row[] {
+  if (!current) return [{ label: 'Mục', current: '(không còn)', mine: mine.title }];
+  return [
+    { label: 'Tiêu đề mục', current: current.title, mine: mine.title },
+    { label: 'Tiêu đề trong văn bản gốc', current: current.heading ?? '', mine: mine.heading },
+    { label: 'Nội dung', current: current.body, mine: mine.body },
+  ].filter((r) => r.current.trim() !== r.mine.trim());
+}
+
+type Props =
+  | { kind: 'indicator'; current: IndicatorSnapshot | null; mine: IndicatorFormValues; currentVersion: number; onKeepMine(): void; onTakeCurrent(): void }
+  | { kind: 'section'; current: SectionSnapshot | null; mine: { title: string; heading: string; body: string }; currentVersion: number; onKeepMine(): void; onTakeCurrent(): void };
+
+/** The conflict screen: what is stored now beside what this user typed, which is kept until they choose. */
+export function ConflictPanel(props: Props) {
+  const rows = props.kind === 'indicator' ? indicatorRows(props.current, props.mine) : sectionRows(props.current, props.mine);
+  return (
+    <section className="conflict" aria-labelledby="conflict-title">
+      <h2 id="conflict-title">Có người khác vừa lưu nội dung này</h2>
+      <p>
+        Phiên bản hiện tại là <strong>{props.currentVersion}</strong>, mới hơn phiên bản bạn mở. Thay đổi của bạn <strong>chưa được lưu</strong>{' '}
+        và vẫn còn nguyên trong biểu mẫu. So sánh rồi chọn cách hợp nhất:
+      </p>
+      <div className="table-wrap">
+        <table>
+          <caption>Khác nhau giữa bản đang lưu và bản của bạn</caption>
+          <thead>
+            <tr>
+              <th scope="col">Trường</th>
+              <th scope="col">Đang lưu (phiên bản {props.currentVersion})</th>
+              <th scope="col">Bản của bạn</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.label}>
+                <th scope="row">{r.label}</th>
+                <td className="pre">{r.current || '—'}</td>
+                <td className="pre">{r.mine || '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="conflict-actions">
+        <button type="button" onClick={props.onKeepMine}>
+          Giữ bản của tôi (sẽ lưu đè lên phiên bản {props.currentVersion})
+        </button>{' '}
+        <button type="button" className="button-secondary" onClick={props.onTakeCurrent}>
+          Bỏ bản của tôi, lấy nội dung đang lưu
+        </button>
+      </p>
+    </section>
+  );
+}

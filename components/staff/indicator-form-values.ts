@@ -1,0 +1,76 @@
+import type { IndicatorSnapshot } from '@/db/snapshots';
+import { formatDecimal } from '@/lib/number';
+import type { IndicatorStatus } from '@/lib/status';
+
+/** What the indicator form holds: text as typed (numbers in Vietnamese format), not yet parsed. */
+export type ValueFormValues = {
+  role: 'actual' | 'target';
+  year: string;
+  value: string;
+  kind: 'reported' | 'estimate' | 'derived';
+  periodLabel: string;
+  qualifier: string;
+  note: string;
+};
+
+export type IndicatorFormValues = {
+  code?: string;
+  name: string;
+  area: string;
+  unit: string;
+  status: IndicatorStatus;
+  statusNote: string;
+  namedAsKeyIndicator: boolean;
+  targetComparison: string;
+  baselineComparison: string;
+  sourceSentence: string;
+  note: string;
+  values: ValueFormValues[];
+  version: number;
+  reason: { kind: string; text: string };
+};
+
+export function indicatorFormValues(s: IndicatorSnapshot, version: number): IndicatorFormValues {
+  return {
+    name: s.name,
+    area: s.area,
+    unit: s.unit ?? '',
+    status: s.status,
+    statusNote: s.statusNote ?? '',
+    namedAsKeyIndicator: s.namedAsKeyIndicator,
+    targetComparison: s.targetComparison ?? '',
+    baselineComparison: s.baselineComparison ?? '',
+    sourceSentence: s.sourceSentence ?? '',
+    note: s.note ?? '',
+    values: s.values.map((v) => ({
+      role: v.role,
+      year: String(v.year),
+      value: formatDecimal(v.value),
+      kind: v.kind,
+      periodLabel: v.periodLabel ?? '',
+      qualifier: v.qualifier ?? '',
+      note: v.note ?? '',
+    })),
+    version,
+    reason: { kind: '', text: '' },
+  };
+}
+
+export function emptyIndicatorFormValues(): IndicatorFormValues {
+  return {
+    code: '',
+    name: '',
+    area: '',
+    unit: '',
+    status: 'chua_xac_dinh',
+    statusNote: '',
+    namedAsKeyIndicator: false,
+    targetComparison: '',
+    baselineComparison: '',
+    sourceSentence: '',
+    note: '',
+    values: [],
+    version: 1,
+    reason: { kind: '', text: '' },
+  };
+}

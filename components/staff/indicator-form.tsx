@@ -1,0 +1,222 @@
+'use client';
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { useState } from 'react';
+import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
+import type { ActionResult } from '@/lib/actions';
+import type { IndicatorSnapshot } from '@/db/snapshots';
+import { indicatorCreateSchema, indicatorEditSchema } from '@/lib/validations/indicator';
+import { INDICATOR_STATUSES, statusLabel } from '@/lib/status';
+import { indicatorFormValues, type IndicatorFormValues } from './indicator-form-values';
+import { FieldError, FormMessage } from './field-error';
+import { ReasonFields } from './reason-fields';
+import { ConflictPanel } from './conflict-panel';
+
+type Saved = { version: number; revisionId: number; code: string };
+
+type Props = {
+  mode: 'edit' | 'create';
+  initial: IndicatorFormValues;
+  action: (input: unknown) => Promise<ActionResult<Saved>>;
+};
+
+const kindOptions = [
+  ['reported', 'Số liệu báo cáo'],
+  ['estimate', 'Ước tính'],
+  ['derived', 'Suy ra'],
+] as const;
+
+const textFields = [
+  ['area', 'Lĩnh vực', 'input'],
+  ['unit', 'Đơn vị tính', 'input'],
+  ['targetComparison', 'So với chỉ tiêu (như văn bản viết)', 'input'],
+  ['baselineComparison', 'So với năm gốc (như văn bản viết)', 'input'],
+  ['statusNote', 'Ghi chú đánh giá', 'input'],
+  ['sourceSentence', 'Câu trong văn bản gốc', 'textarea'],
+  ['note', 'Ghi chú về chỉ tiêu', 'textarea'],
+] as const;
+
+export function IndicatorForm({ mode, initial, action }: Props) {
+  const schema = mode === 'edit' ? indicatorEditSchema : indicatorCreateSchema;
+  const form = useForm<IndicatorFormValues>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<IndicatorFormValues>,
+    defaultValues: initial,
+    mode: 'onBlur',
+  });
+  const { register, handleSubmit, formState, setError, setValue, reset, getValues, control } = form;
+  const { errors, isSubmitting } = formState;
+  const values = useFieldArray({ control, name: 'values' });
+  const [message, setMessage] = useState<{ tone: 'error' | 'success' | 'info'; text: React.ReactNode } | null>(null);
+  const [conflict, setConflict] = useState<{ version: number; snapshot: IndicatorSnapshot | null } | null>(null);
+
+  const onSubmit = handleSubmit(async () => {
+    setMessage(null);
+    // Send what the user typed; the server parses it with the same schema.
+    const result = await action(getValues());
+    if (result.ok) {
+      setConflict(null);
+      setValue('version', result.data.version);
+      setValue('reason', { kind: '', text: '' });
+      setMessage({
+        tone: 'success',
+        text: (
+          <>
+            Đã lưu (phiên bản {result.data.version}). <Link href={`/chi-tieu/${result.data.code}`}>Xem trang công khai</Link>
+          </>
+        ),
+      });
+      if (mode === 'create') window.location.assign(`/quan-tri/chi-tieu/${result.data.code}?moi=1`);
+      return;
+    }
+    if (result.code === 'conflict') setConflict(result.conflict as { version: number; snapshot: IndicatorSnapshot | null });
+    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+      if (messages?.[0]) setError(field as never, { message: messages[0] });
+    }
+    setMessage({ tone: 'error', text: result.message });
+  });
+
+  const fieldId = (name: string) => `indicator-${name.replace(/\./g, '-')}`;
+  const describedBy = (name: string, hasError: boolean) => (hasError ? `${fieldId(name)}-error` : undefined);
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="staff-form" aria-label={mode === 'edit' ? 'Sửa chỉ tiêu' : 'Thêm chỉ tiêu'}>
+      <FormMessage tone={message?.tone ?? 'info'}>{message?.text}</FormMessage>
+      {conflict ? (
+        <ConflictPanel
+          kind="indicator"
+          current={conflict.snapshot}
+          currentVersion={conflict.version}
+          mine={getValues()}
+          onKeepMine={() => {
+            setValue('version', conflict.version);
+            setConflict(null);
+            setMessage({ tone: 'info', text: `Bản của bạn giờ dựa trên phiên bản ${conflict.version}. Kiểm tra lại rồi bấm “Lưu”.` });
+          }}
+          onTakeCurrent={() => {
+            if (conflict.snapshot) reset(indicatorFormValues(conflict.snapshot, conflict.version));
+            setConflict(null);
+            setMessage({ tone: 'info', text: 'Đã nạp nội dung hiện tại; thay đổi của bạn đã được bỏ.' });
+          }}
+        />
+      ) : null}
+
+      <input type="hidden" {...register('version')} />
+      {mode === 'create' ? (
+        <div className="field">
+          <label htmlFor={fieldId('code')}>Mã chỉ tiêu (dùng trong đường dẫn)</label>
+          <input id={fieldId('code')} {...register('code')} aria-invalid={errors.code ? true : undefined} aria-describedby={describedBy('code', !!errors.code)} />
+          <FieldError id={`${fieldId('code')}-error`} message={errors.code?.message} />
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={fieldId('name')}>Tên chỉ tiêu</label>
+        <input id={fieldId('name')} {...register('name')} aria-invalid={errors.name ? true : undefined} aria-describedby={describedBy('name', !!errors.name)} />
+        <FieldError id={`${fieldId('name')}-error`} message={errors.name?.message} />
+      </div>
+      <div className="field">
+        <label htmlFor={fieldId('status')}>Đánh giá</label>
+        <select id={fieldId('status')} {...register('status')}>
+          {INDICATOR_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {statusLabel(s)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field field--check">
+        <input id={fieldId('named')} type="checkbox" {...register('namedAsKeyIndicator')} />
+        <label htmlFor={fieldId('named')}>Văn bản nêu tên đây là một trong các chỉ tiêu chủ yếu</label>
+      </div>
+      {textFields.map(([name, label, as]) => {
+        const error = errors[name]?.message;
+        const props = {
+          id: fieldId(name),
+          ...register(name),
+          'aria-invalid': error ? true : undefined,
+          'aria-describedby': describedBy(name, !!error),
+        };
+        return (
+          <div className="field" key={name}>
+            <label htmlFor={fieldId(name)}>{label}</label>
+            {as === 'textarea' ? <textarea rows={3} {...props} /> : <input {...props} />}
+            <FieldError id={`${fieldId(name)}-error`} message={error} />
+          </div>
+        );
+      })}
+
+      <fieldset>
+        <legend>Giá trị theo năm</legend>
+        <p className="hint">
+          Gõ số theo cách viết Việt Nam: dấu chấm ngăn nhóm nghìn, dấu phẩy trước phần thập phân (ví dụ 423.700 hoặc 6,20). Số chữ số
+          thập phân được giữ đúng như bạn gõ.
+        </p>
+        {values.fields.length === 0 ? <p className="note">Chưa có giá trị nào (văn bản không nêu số liệu).</p> : null}
+        {values.fields.map((field, index) => {
+          const rowErrors = errors.values?.[index];
+          const id = (name: string) => fieldId(`values.${index}.${name}`);
+          const cell = (name: 'year' | 'value' | 'periodLabel' | 'qualifier' | 'note', label: string, size?: number) => {
+            const error = rowErrors?.[name]?.message;
+            return (
+              <div className="field">
+                <label htmlFor={id(name)}>{label}</label>
+                <input
+                  id={id(name)}
+                  size={size}
+                  inputMode={name === 'year' ? 'numeric' : name === 'value' ? 'decimal' : undefined}
+                  {...register(`values.${index}.${name}`)}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? `${id(name)}-error` : undefined}
+                />
+                <FieldError id={`${id(name)}-error`} message={error} />
+              </div>
+            );
+          };
+          return (
+            <div className="value-row" key={field.id} role="group" aria-label={`Giá trị thứ ${index + 1}`}>
+              <div className="field">
+                <label htmlFor={id('role')}>Loại</label>
+                <select id={id('role')} {...register(`values.${index}.role`)}>
+                  <option value="actual">Thực hiện</option>
+                  <option value="target">Chỉ tiêu</option>
+                </select>
+              </div>
+              {cell('year', 'Năm', 6)}
+              {cell('value', 'Giá trị', 12)}
+              <div className="field">
+                <label htmlFor={id('kind')}>Nguồn số liệu</label>
+                <select id={id('kind')} {...register(`values.${index}.kind`)}>
+                  {kindOptions.map(([k, label]) => (
+                    <option key={k} value={k}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              {cell('qualifier', 'Từ đi kèm (vd. “trên”)', 8)}
+              {cell('periodLabel', 'Kỳ (vd. “bình quân 5 năm”)')}
+              {cell('note', 'Ghi chú')}
+              <button type="button" className="button-secondary" onClick={() => values.remove(index)}>
+                Xoá giá trị này
+              </button>
+            </div>
+          );
+        })}
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => values.append({ role: 'actual', year: '', value: '', kind: 'reported', periodLabel: '', qualifier: '', note: '' })}
+        >
+          Thêm giá trị
+        </button>
+        <FieldError id={fieldId('values-error')} message={errors.values?.message ?? errors.values?.root?.message} />
+      </fieldset>
+
+      <ReasonFields register={register} errors={errors} idPrefix="indicator" />
+      <p>
+        <button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? 'Đang lưu…' : mode === 'edit' ? 'Lưu thay đổi' : 'Thêm chỉ tiêu'}
+        </button>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,143 @@
+'use client';
+import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
+import { useEffect, useRef, useState } from 'react';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import type { SectionSnapshot } from '@/db/snapshots';
+import type { ActionResult } from '@/lib/actions';
+import { sectionEditSchema } from '@/lib/validations/section';
+import { ConflictPanel } from './conflict-panel';
+import { FieldError, FormMessage } from './field-error';
+import { ReasonFields } from './reason-fields';
+
+export type SectionFormValues = {
+  title: string;
+  heading: string;
+  body: string;
+  version: number;
+  reason: { kind: string; text: string };
+};
+
+type Props = {
+  slug: string;
+  initial: SectionFormValues;
+  action: (input: unknown) => Promise<ActionResult<{ version: number; revisionId: number }>>;
+  preview: (markdown: string) => Promise<ActionResult<{ html: string }>>;
+};
+
+export function SectionForm({ slug, initial, action, preview }: Props) {
+  const { register, handleSubmit, formState, setError, setValue, reset, getValues, control } = useForm<SectionFormValues>({
+    resolver: zodResolver(sectionEditSchema as never) as unknown as Resolver<SectionFormValues>,
+    defaultValues: initial,
+    mode: 'onBlur',
+  });
+  const { errors, isSubmitting } = formState;
+  const [message, setMessage] = useState<{ tone: 'error' | 'success' | 'info'; text: React.ReactNode } | null>(null);
+  const [conflict, setConflict] = useState<{ version: number; snapshot: SectionSnapshot | null } | null>(null);
+  const [previewHtml, setPreviewHtml] = useState<string | null>(null);
+  const [previewNote, setPreviewNote] = useState<string | null>(null);
+  const body = useWatch({ control, name: 'body' });
+  const latest = useRef(0);
+
+  // Live preview, rendered by the same sanitising pipeline as the public page.
+  useEffect(() => {
+    const ticket = ++latest.current;
+    const timer = setTimeout(async () => {
+      const result = await preview(body ?? '');
+      if (ticket !== latest.current) return;
+      if (result.ok) {
+        setPreviewHtml(result.data.html);
+        setPreviewNote(null);
+      } else setPreviewNote(result.message);
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [body, preview]);
+
+  const onSubmit = handleSubmit(async () => {
+    setMessage(null);
+    const result = await action(getValues());
+    if (result.ok) {
+      setConflict(null);
+      setValue('version', result.data.version);
+      setValue('reason', { kind: '', text: '' });
+      setMessage({
+        tone: 'success',
+        text: (
+          <>
+            Đã lưu (phiên bản {result.data.version}). <Link href={`/muc/${slug}`}>Xem trang công khai</Link>
+          </>
+        ),
+      });
+      return;
+    }
+    if (result.code === 'conflict') setConflict(result.conflict as { version: number; snapshot: SectionSnapshot | null });
+    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+      const first = messages?.[0];
+      if (first) setError(field as never, { message: first });
+    }
+    setMessage({ tone: 'error', text: result.message });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="staff-form" aria-label="Sửa nội dung mục">
+      <FormMessage tone={message?.tone ?? 'info'}>{message?.text}</FormMessage>
+      {conflict ? (
+        <ConflictPanel
+          kind="section"
+          current={conflict.snapshot}
+          currentVersion={conflict.version}
+          mine={getValues()}
+          onKeepMine={() => {
+            setValue('version', conflict.version);
+            setConflict(null);
+            setMessage({ tone: 'info', text: `Bản của bạn giờ dựa trên phiên bản ${conflict.version}. Kiểm tra lại rồi bấm “Lưu”.` });
+          }}
+          onTakeCurrent={() => {
+            const s = conflict.snapshot;
+            if (s) reset({ title: s.title, heading: s.heading ?? '', body: s.body, version: conflict.version, reason: { kind: '', text: '' } });
+            setConflict(null);
+            setMessage({ tone: 'info', text: 'Đã nạp nội dung hiện tại; thay đổi của bạn đã được bỏ.' });
+          }}
+        />
+      ) : null}
+      <input type="hidden" {...register('version')} />
+      <div className="field">
+        <label htmlFor="section-title">Tiêu đề mục (trên cổng thông tin)</label>
+        <input id="section-title" {...register('title')} aria-invalid={errors.title ? true : undefined} aria-describedby={errors.title ? 'section-title-error' : undefined} />
+        <FieldError id="section-title-error" message={errors.title?.message} />
+      </div>
+      <div className="field">
+        <label htmlFor="section-heading">Tiêu đề trong văn bản gốc (nếu có)</label>
+        <input id="section-heading" {...register('heading')} aria-invalid={errors.heading ? true : undefined} aria-describedby={errors.heading ? 'section-heading-error' : undefined} />
+        <FieldError id="section-heading-error" message={errors.heading?.message} />
+      </div>
+      <div className="editor-split">
+        <div className="field">
+          <label htmlFor="section-body">Nội dung (Markdown)</label>
+          <textarea
+            id="section-body"
+            rows={18}
+            {...register('body')}
+            aria-invalid={errors.body ? true : undefined}
+            aria-describedby={errors.body ? 'section-body-error section-body-hint' : 'section-body-hint'}
+          />
+          <p className="hint" id="section-body-hint">
+            Để một dòng trống giữa hai đoạn. Chỉ giữ liên kết http, https và mailto; mã HTML bị bỏ qua.
+          </p>
+          <FieldError id="section-body-error" message={errors.body?.message} />
+        </div>
+        <section className="preview" aria-labelledby="section-preview-title">
+          <h2 id="section-preview-title">Xem trước</h2>
+          {previewNote ? <p className="field-error">{previewNote}</p> : null}
+          {previewHtml === null ? <p className="note">Đang tạo bản xem trước…</p> : <div className="prose" dangerouslySetInnerHTML={{ __html: previewHtml }} />}
+        </section>
+      </div>
+      <ReasonFields register={register} errors={errors} idPrefix="section" />
+      <p>
+        <button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? 'Đang lưu…' : 'Lưu thay đổi'}
+        </button>
+      </p>
+    </form>
+  );
+}

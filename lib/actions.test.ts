@@ -1,0 +1,90 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { AuthError, ConflictError, InvalidError, NotFoundError } from './errors';
+
+// The wrapper's collaborators: who is signed in (lib/auth) is decided per test.
+const requireRole = vi.fn();
+vi.mock('@/lib/auth', () => ({ requireRole: (role: string) => requireRole(role) }));
+
+const { staffAction, actionMessages } = await import('./actions');
+
+const actor = { userId: 1, sessionId: '00000000-0000-4000-8000-000000000000', role: 'editor', displayName: 'A', email: 'a@example.vn' };
+const schema = z.object({ title: z.string().min(3, 'Ít nhất 3 ký tự.'), version: z.number().int() });
+
+describe('staffAction', () => {
+  beforeEach(() => {
+    requireRole.mockReset();
+    requireRole.mockResolvedValue(actor);
+  });
+
+  it('checks the session, then the role, then parses, then calls the handler', async () => {
+    const handler = vi.fn(async (data: z.output<typeof schema>) => ({ saved: data.title }));
+    const action = staffAction('editor', schema, handler);
+    expect(await action({ title: 'Tiêu đề', version: 2 })).toEqual({ ok: true, data: { saved: 'Tiêu đề' } });
+    expect(requireRole).toHaveBeenCalledWith('editor');
+    expect(handler).toHaveBeenCalledWith({ title: 'Tiêu đề', version: 2 }, actor);
+  });
+
+  it('drops keys the schema does not declare (role, author, timestamps)', async () => {
+    const handler = vi.fn(async (data: unknown) => data);
+    const result = await staffAction('editor', schema, handler)({ title: 'Tiêu đề', version: 1, role: 'admin', authorId: 9, createdAt: 'x' });
+    expect(result).toEqual({ ok: true, data: { title: 'Tiêu đề', version: 1 } });
+  });
+
+  it('answers unauthenticated without parsing or calling the handler, with the "your input is kept" message', async () => {
+    requireRole.mockRejectedValue(new AuthError('unauthenticated'));
+    const handler = vi.fn();
+    const result = await staffAction('editor', schema, handler)({ title: 'x' });
+    expect(result).toEqual({ ok: false, code: 'unauthenticated', message: actionMessages.unauthenticated });
+    expect(result.ok === false && result.message).toMatch(/Nội dung bạn nhập vẫn được giữ/);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('answers forbidden for a role that is not enough', async () => {
+    requireRole.mockRejectedValue(new AuthError('forbidden'));
+    const handler = vi.fn();
+    expect(await staffAction('admin', schema, handler)({})).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('returns field errors from zod', async () => {
+    const handler = vi.fn();
+    const result = await staffAction('editor', schema, handler)({ title: 'ab', version: 'x' });
+    expect(result).toMatchObject({ ok: false, code: 'invalid' });
+    if (result.ok) throw new Error('unreachable');
+    expect(result.fieldErrors?.title).toEqual(['Ít nhất 3 ký tự.']);
+    expect(result.fieldErrors?.version).toHaveLength(1);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('maps typed errors from the handler', async () => {
+    const run = (error: Error) => staffAction('editor', schema, async () => Promise.reject(error))({ title: 'Tiêu đề', version: 1 });
+    expect(await run(new ConflictError({ version: 3 }))).toMatchObject({ ok: false, code: 'conflict', conflict: { version: 3 } });
+    expect(await run(new NotFoundError())).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await run(new InvalidError('Email này đã có tài khoản.', { email: ['Email này đã có tài khoản.'] }))).toEqual({
+      ok: false,
+      code: 'invalid',
+      message: 'Email này đã có tài khoản.',
+      fieldErrors: { email: ['Email này đã có tài khoản.'] },
+    });
+    // A permission check inside the data function (assertActor) surfaces the same way.
+    expect(await run(new AuthError('forbidden'))).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('logs an unknown error and shows only a generic message', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const result = await staffAction('editor', schema, async () => {
+      throw new Error('connection refused at 10.0.0.5:5432');
+    })({ title: 'Tiêu đề', version: 1 });
+    expect(result).toEqual({ ok: false, code: 'error', message: actionMessages.error });
+    expect(JSON.stringify(result)).not.toMatch(/10\.0\.0\.5|stack|Error/);
+    expect(spy).toHaveBeenCalled();
+    spy.mockRestore();
+  });
+
+  it('lets redirect() through', async () => {
+    const { redirect } = await import('next/navigation');
+    const action = staffAction('editor', schema, async () => redirect('/quan-tri'));
+    await expect(action({ title: 'Tiêu đề', version: 1 })).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT/) });
+  });
+});

@@ -1,0 +1,111 @@
+import 'server-only';
+/**
+ * Auth.js (next-auth v5): email + password through the Credentials provider, JWT cookie.
+ *
+ * The cookie carries only the id of a `user_sessions` row (and the user id). Who the user is,
+ * their role, and whether the session still counts are read from the database on every
+ * request by lib/auth.ts, so sign-out, time-outs and deactivation take effect at once.
+ */
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { getDb } from '@/db';
+import {
+  accountThrottleKey,
+  addressThrottleKey,
+  checkThrottle,
+  clearFailures,
+  createSession,
+  findUserByEmail,
+  recordFailure,
+  rehashPassword,
+  SESSION_ABSOLUTE_TIMEOUT_MS,
+} from '@/db/queries/users';
+import { DUMMY_PASSWORD_HASH, passwordNeedsRehash, verifyPassword } from '@/lib/password';
+import { signInSchema } from '@/lib/validations/auth';
+import { clientAddress } from './client-address';
+import { SIGN_IN_PATH } from './next-path';
+import { authSecret } from './secret';
+
+declare module 'next-auth' {
+  interface User {
+    /** Set by `authorize`: the `user_sessions` row this sign-in created. */
+    sessionId?: string;
+  }
+  interface Session {
+    sessionId?: string;
+    userId?: number;
+  }
+}
+
+/** Too many failures for this email or this address: `retryAfterSeconds` tells the form how long to wait. */
+export class ThrottledSignIn extends CredentialsSignin {
+  code = 'throttled';
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super();
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/**
+ * Check one sign-in. Every refusal but the throttle is the same `null` (one generic message),
+ * and an unknown email still costs one argon2 verification, so neither the answer nor its
+ * timing tells whether an account exists or is deactivated.
+ */
+async function authorize(credentials: Partial<Record<string, unknown>>, request: Request) {
+  const parsed = signInSchema.safeParse(credentials);
+  if (!parsed.success) return null;
+  const { email, password } = parsed.data;
+  const accountKey = accountThrottleKey(email);
+  const keys = [accountKey, addressThrottleKey(clientAddress(request.headers))];
+  const db = await getDb();
+
+  const throttle = await checkThrottle({ keys }, db);
+  if (throttle.blocked) throw new ThrottledSignIn(throttle.retryAfterSeconds);
+
+  const user = await findUserByEmail({ email }, db);
+  const matches = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, password);
+  if (!user || !matches || !user.active) {
+    await recordFailure({ keys }, db);
+    return null;
+  }
+
+  await clearFailures({ keys: [accountKey] }, db);
+  if (passwordNeedsRehash(user.passwordHash)) await rehashPassword({ userId: user.id, password }, db);
+  const session = await createSession({ userId: user.id }, db);
+  return { id: String(user.id), sessionId: session.id };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  // Read lazily (per request, cached), so `next build` neither needs a secret nor writes one.
+  secret: authSecret(),
+  session: { strategy: 'jwt', maxAge: Math.floor(SESSION_ABSOLUTE_TIMEOUT_MS / 1000) },
+  pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
+  providers: [
+    Credentials({
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Mật khẩu', type: 'password' } },
+      authorize,
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user, trigger }) {
+      // At sign-in, replace the default token (name, email, picture) with the two ids we need.
+      if (trigger === 'signIn' && user?.sessionId) return { sid: user.sessionId, uid: Number(user.id) };
+      return token;
+    },
+    session({ session, token }) {
+      return {
+        expires: session.expires,
+        sessionId: typeof token.sid === 'string' ? token.sid : undefined,
+        userId: typeof token.uid === 'number' ? token.uid : undefined,
+      };
+    },
+  },
+  logger: {
+    // A wrong password is not a server error; keep it out of the error log.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error('[auth]', error);
+    },
+  },
+}));

@@ -1,0 +1,40 @@
+/**
+ * Convenience only: a visitor with no session cookie at all who opens a staff page is sent to
+ * sign-in straight away (with `?next=` to come back). This file decides nothing about access —
+ * a cookie's presence says nothing about whether it is valid. The real gate is lib/auth.ts,
+ * called by every staff page, every server action and every data write.
+ *
+ * It also passes the requested path on in a request header, so a page that finds the session
+ * expired can send the visitor back to the same place after sign-in.
+ */
+import { NextResponse, type NextRequest } from 'next/server';
+
+// Auth.js session cookie, plain or `__Secure-` over HTTPS, possibly split into `.0`, `.1`, …
+const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+const PATHNAME_HEADER = 'x-kqnk-pathname'; // read by lib/auth.ts `requestedPath()`
+
+export function proxy(request: NextRequest) {
+  const { pathname, searchParams } = request.nextUrl;
+  const query = new URLSearchParams(searchParams);
+  query.delete('_rsc'); // Next's cache-busting parameter on client navigations, not part of the page's address
+  const search = query.toString();
+  const path = search ? `${pathname}?${search}` : pathname;
+  const hasCookie = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
+
+  // Only page loads: a server action (POST) must reach its wrapper, which answers
+  // "unauthenticated" and lets the form keep what the user typed.
+  if (!hasCookie && (request.method === 'GET' || request.method === 'HEAD')) {
+    const url = request.nextUrl.clone();
+    url.pathname = '/dang-nhap';
+    url.search = `?next=${encodeURIComponent(path)}`;
+    return NextResponse.redirect(url);
+  }
+
+  const headers = new Headers(request.headers);
+  headers.set(PATHNAME_HEADER, path);
+  return NextResponse.next({ request: { headers } });
+}
+
+export const config = {
+  matcher: ['/quan-tri', '/quan-tri/:path*'],
+};

@@ -1,0 +1,24 @@
+/** `npm run verify-history`: recompute the revision hash chain and name the first broken link. */
+import { migrateDatabase, openDatabase } from '@/db';
+import { verifyHistory } from '@/db/history';
+import { env, pgliteDir } from '@/lib/env';
+
+const { DATABASE_URL } = env();
+const handle = await openDatabase(DATABASE_URL ? { url: DATABASE_URL } : { dataDir: pgliteDir() });
+try {
+  await migrateDatabase(handle);
+  console.log(`Kiểm tra lịch sử (verifying history) — ${handle.location}`);
+  const result = await verifyHistory(handle.db);
+  if (result.ok) {
+    console.log(`OK: ${result.checked} phiên bản, chuỗi mã băm toàn vẹn (hash chain intact).`);
+  } else {
+    const b = result.broken;
+    console.error(
+      `GÃY (BROKEN) tại revision #${b.revisionId}: ${b.itemType} "${b.itemKey}", phiên bản ${b.revisionNo} — ${b.problem}. ` +
+        `${result.checked} phiên bản trước đó hợp lệ.`,
+    );
+    process.exitCode = 1;
+  }
+} finally {
+  await handle.close();
+}
