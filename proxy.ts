@@ -4,6 +4,8 @@
  * a cookie's presence says nothing about whether it is valid. The real gate is lib/auth.ts,
  * called by every staff page, every server action and every data write.
  *
+ * For public pages it passes the reader's `?asOf=` and path on as request headers (lib/reading.ts).
+ *
  * It also passes the requested path on in a request header, so a page that finds the session
  * expired can send the visitor back to the same place after sign-in.
  */
@@ -13,8 +15,20 @@ import { NextResponse, type NextRequest } from 'next/server';
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 const PATHNAME_HEADER = 'x-kqnk-pathname'; // read by lib/auth.ts `requestedPath()`
 
+const ASOF_HEADER = 'x-kqnk-asof'; // read by lib/reading.ts
+
+/** Public pages: pass the reader's `?asOf=` moment and path on to layouts and components. */
+function publicRequest(request: NextRequest) {
+  const headers = new Headers(request.headers);
+  // Always overwritten, so a client cannot supply its own value.
+  headers.set(ASOF_HEADER, request.nextUrl.searchParams.get('asOf') ?? '');
+  headers.set(PATHNAME_HEADER, request.nextUrl.pathname);
+  return NextResponse.next({ request: { headers } });
+}
+
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
+  if (!pathname.startsWith('/quan-tri')) return publicRequest(request);
   const query = new URLSearchParams(searchParams);
   query.delete('_rsc'); // Next's cache-busting parameter on client navigations, not part of the page's address
   const search = query.toString();
@@ -36,5 +50,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/quan-tri', '/quan-tri/:path*'],
+  // Everything but Next's own assets and files with an extension (icon.svg, …).
+  matcher: ['/((?!_next/|api/|.*\\.[a-z0-9]+$).*)'],
 };

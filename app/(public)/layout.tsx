@@ -1,6 +1,8 @@
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
 import { getReport } from '@/db/queries/reports';
+import { AsOfBanner } from '@/components/report/as-of-banner';
+import { getReading } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 
 // Pages render per request from cached reads (tagged, invalidated on edit);
@@ -8,11 +10,13 @@ import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 export const dynamic = 'force-dynamic';
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
-  const report = await getReport({ slug: DEFAULT_REPORT_SLUG });
+  const reading = await getReading();
+  const report = await getReport({ slug: DEFAULT_REPORT_SLUG, revisionId: reading.moment?.revisionId });
   return (
     <>
       <SiteHeader />
       <main id="noi-dung" className="wrap" tabIndex={-1}>
+        <AsOfBanner reading={reading} />
         {children}
       </main>
       <SiteFooter report={report} />

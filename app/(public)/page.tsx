@@ -1,16 +1,18 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/site/link';
 import { notFound } from 'next/navigation';
+import { AdjustedBadge } from '@/components/indicator/adjusted-badge';
 import { StatusBadge } from '@/components/indicator/status-badge';
 import { ValueText } from '@/components/indicator/value-text';
 import { getEntities, getIndicators, getReport, getSections } from '@/db/queries/reports';
 import { headlineValue } from '@/lib/indicator';
+import { readingRevision } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG, entityRoutes } from '@/lib/site';
 
 const reportSlug = DEFAULT_REPORT_SLUG;
 
 export async function generateMetadata(): Promise<Metadata> {
-  const report = await getReport({ slug: reportSlug });
+  const report = await getReport({ slug: reportSlug, revisionId: await readingRevision() });
   if (!report) return {};
   return {
     title: { absolute: `${report.title} · Kết quả nhiệm kỳ` },
@@ -20,10 +22,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function OverviewPage() {
   const [report, indicators, sections, entities] = await Promise.all([
-    getReport({ slug: reportSlug }),
-    getIndicators({ reportSlug }),
-    getSections({ reportSlug }),
-    getEntities({ reportSlug }),
+    getReport({ slug: reportSlug, revisionId: await readingRevision() }),
+    getIndicators({ reportSlug, revisionId: await readingRevision() }),
+    getSections({ reportSlug, revisionId: await readingRevision() }),
+    getEntities({ reportSlug, revisionId: await readingRevision() }),
   ]);
   if (!report) notFound();
 
@@ -95,6 +97,7 @@ export default async function OverviewPage() {
               {i.targetComparison ? <p>{i.targetComparison}</p> : null}
               <p>
                 <StatusBadge status={i.status} />
+                {i.adjusted ? <> <AdjustedBadge code={i.code} /></> : null}
               </p>
             </li>
           ))}

@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/site/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { getEntity } from '@/db/queries/reports';
 import { formatIssuedOn } from '@/lib/dates';
+import { readingRevision } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG, entityRoutes, type EntityKind } from '@/lib/site';
 
 /** One named entity and every sentence of the report that mentions it. */
 export async function EntityDetail({ kind, slug }: { kind: EntityKind; slug: string }) {
-  const entity = await getEntity({ reportSlug: DEFAULT_REPORT_SLUG, kind, slug });
+  const entity = await getEntity({ reportSlug: DEFAULT_REPORT_SLUG, kind, slug, revisionId: await readingRevision() });
   if (!entity) notFound();
   const route = entityRoutes[kind];
   return (
@@ -68,7 +69,7 @@ export function entityDetailRoute(kind: EntityKind) {
   return {
     async generateMetadata({ params }: RouteProps): Promise<Metadata> {
       const { slug } = await params;
-      const entity = await getEntity({ reportSlug: DEFAULT_REPORT_SLUG, kind, slug });
+      const entity = await getEntity({ reportSlug: DEFAULT_REPORT_SLUG, kind, slug, revisionId: await readingRevision() });
       if (!entity) return { title: 'Không tìm thấy' };
       return {
         title: entity.shortName,

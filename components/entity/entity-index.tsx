@@ -1,13 +1,14 @@
-import Link from 'next/link';
+import { Link } from '@/components/site/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { getEntities } from '@/db/queries/reports';
 import { formatIssuedOn } from '@/lib/dates';
+import { readingRevision } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG, entityRoutes, type EntityKind } from '@/lib/site';
 
 /** The list page of one kind of named entity (projects, resolutions, institutions). */
 export async function EntityIndex({ kind, intro }: { kind: EntityKind; intro: string }) {
-  const list = (await getEntities({ reportSlug: DEFAULT_REPORT_SLUG })).filter((e) => e.kind === kind);
+  const list = (await getEntities({ reportSlug: DEFAULT_REPORT_SLUG, revisionId: await readingRevision() })).filter((e) => e.kind === kind);
   if (list.length === 0) notFound();
   const route = entityRoutes[kind];
   return (

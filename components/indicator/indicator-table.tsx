@@ -1,6 +1,7 @@
-import Link from 'next/link';
+import { Link } from '@/components/site/link';
 import type { IndicatorView } from '@/db/queries/reports';
 import { groupByArea, headlineValue, NOT_GIVEN } from '@/lib/indicator';
+import { AdjustedBadge } from './adjusted-badge';
 import { StatusBadge } from './status-badge';
 import { ValueText } from './value-text';
 
@@ -40,6 +41,7 @@ export function IndicatorTable({ indicators, caption }: { indicators: IndicatorV
                   <td>{indicator.targetComparison ?? <span className="note">{NOT_GIVEN}</span>}</td>
                   <td>
                     <StatusBadge status={indicator.status} />
+                    {indicator.adjusted ? <> <AdjustedBadge code={indicator.code} /></> : null}
                   </td>
                 </tr>
               );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { Link } from '@/components/site/link';
 import type { ReportView } from '@/db/queries/reports';
 
 export function SiteFooter({ report }: { report: ReportView | null }) {

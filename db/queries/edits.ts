@@ -66,7 +66,8 @@ async function lockIndicator(reportId: number, code: string, tx: Tx) {
   return row ?? null;
 }
 
-const indicatorTags = (reportSlug: string, code: string) => [tags.indicator(reportSlug, code), tags.indicators(reportSlug)];
+// The report tag too: public pages cite the latest revision of the report they show.
+const indicatorTags = (reportSlug: string, code: string) => [tags.indicator(reportSlug, code), tags.indicators(reportSlug), tags.report(reportSlug)];
 
 function indicatorRow(fields: Omit<IndicatorEdit, 'values' | 'reason' | 'version'>) {
   return {
@@ -216,7 +217,7 @@ async function sectionTags(reportSlug: string, sectionId: number, tx: Tx): Promi
     .from(sections)
     .where(eq(sections.reportId, sql`(select report_id from sections where id = ${sectionId})`));
   const byId = new Map(all.map((s) => [s.id, s]));
-  const out = [tags.toc(reportSlug), tags.entities(reportSlug), tags.indicators(reportSlug)];
+  const out = [tags.report(reportSlug), tags.toc(reportSlug), tags.entities(reportSlug), tags.indicators(reportSlug)];
   for (let s = byId.get(sectionId); s; s = s.parentId ? byId.get(s.parentId) : undefined) out.push(tags.section(reportSlug, s.slug));
   const linked = await tx.select({ code: indicators.code }).from(indicators).where(eq(indicators.sectionId, sectionId));
   for (const i of linked) out.push(tags.indicator(reportSlug, i.code));

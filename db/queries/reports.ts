@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '../index';
-import { entities, indicators, indicatorValues, reports, sections } from '../schema';
+import { reports, type Section } from '../schema';
 import { cachedRead } from './cache';
+import { loadReportRows, parseAsOf, resolveAsOf, valuesKey, type AsOf, type ReportRows } from './state';
 import { tags } from './tags';
 import { renderMarkdown, type EntityLink } from '@/lib/markdown';
 import { entityHref, type EntityKind } from '@/lib/site';
@@ -25,6 +26,8 @@ export type ReportView = {
   headline: string | null;
   sourceFile: string;
   updatedAt: string;
+  /** The latest revision in the state shown: what a citation of this page refers to. */
+  latestRevision: { id: number; createdAt: string } | null;
 };
 
 export type SectionSummary = {
@@ -71,6 +74,8 @@ export type IndicatorView = {
   note: string | null;
   section: { slug: string; title: string } | null;
   values: ValueView[];
+  /** Its figures differ from those first published in the source document. */
+  adjusted: boolean;
   version: number;
   updatedAt: string;
 };
@@ -92,25 +97,20 @@ export type EntityView = {
 export type Mention = { section: SectionSummary; sentences: string[] };
 export type EntityDetail = EntityView & { mentions: Mention[] };
 
-// ---------------------------------------------------------------- loaders
+// ------------------------------------------------------ views over rows
 
-async function loadReport({ slug }: { slug: string }, db: DbOrTx): Promise<ReportView | null> {
-  const [row] = await db.select().from(reports).where(eq(reports.slug, slug));
-  if (!row) return null;
-  const { sourceText: _sourceText, createdAt: _createdAt, version: _version, updatedAt, ...rest } = row;
-  return { ...rest, updatedAt: updatedAt.toISOString() };
+function toReportView(rows: ReportRows): ReportView {
+  const { sourceText: _sourceText, createdAt: _createdAt, version: _version, updatedAt, ...rest } = rows.report;
+  return { ...rest, updatedAt: new Date(updatedAt).toISOString(), latestRevision: rows.latestRevision };
 }
 
-async function loadSectionRows(reportId: number, db: DbOrTx) {
-  return db.select().from(sections).where(eq(sections.reportId, reportId)).orderBy(asc(sections.position));
-}
-
-type SectionRow = Awaited<ReturnType<typeof loadSectionRows>>[number];
-
-function toSummaries(rows: SectionRow[]): SectionSummary[] {
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const depthOf = (r: SectionRow): number => (r.parentId ? 1 + depthOf(byId.get(r.parentId)!) : 0);
-  return rows.map((r) => ({
+function toSummaries(list: Section[]): SectionSummary[] {
+  const byId = new Map(list.map((r) => [r.id, r]));
+  const depthOf = (r: Section): number => {
+    const parent = r.parentId ? byId.get(r.parentId) : undefined;
+    return parent ? 1 + depthOf(parent) : 0;
+  };
+  return list.map((r) => ({
     id: r.id,
     slug: r.slug,
     parentSlug: r.parentId ? (byId.get(r.parentId)?.slug ?? null) : null,
@@ -121,9 +121,8 @@ function toSummaries(rows: SectionRow[]): SectionSummary[] {
   }));
 }
 
-async function loadEntities(reportId: number, db: DbOrTx): Promise<EntityView[]> {
-  const rows = await db.select().from(entities).where(eq(entities.reportId, reportId)).orderBy(asc(entities.position));
-  return rows.map((e) => ({
+function toEntityViews(rows: ReportRows): EntityView[] {
+  return rows.entities.map((e) => ({
     id: e.id,
     kind: e.kind,
     slug: e.slug,
@@ -142,50 +141,47 @@ function entityLinks(list: EntityView[]): EntityLink[] {
   return list.flatMap((e) => e.aliases.map((text) => ({ text, href: e.href, title: e.shortName })));
 }
 
-async function loadIndicators(reportId: number, db: DbOrTx, code?: string): Promise<IndicatorView[]> {
-  const where = code ? and(eq(indicators.reportId, reportId), eq(indicators.code, code)) : eq(indicators.reportId, reportId);
-  const rows = await db
-    .select({ indicator: indicators, sectionSlug: sections.slug, sectionTitle: sections.title })
-    .from(indicators)
-    .leftJoin(sections, eq(sections.id, indicators.sectionId))
-    .where(where)
-    .orderBy(asc(indicators.position));
-  if (rows.length === 0) return [];
-  const values = await db
-    .select()
-    .from(indicatorValues)
-    .where(inArray(indicatorValues.indicatorId, rows.map((r) => r.indicator.id)))
-    .orderBy(asc(indicatorValues.role), asc(indicatorValues.year));
-  return rows.map(({ indicator: i, sectionSlug, sectionTitle }) => ({
-    id: i.id,
-    code: i.code,
-    position: i.position,
-    area: i.area,
-    name: i.name,
-    unit: i.unit,
-    status: i.status,
-    statusNote: i.statusNote,
-    namedAsKeyIndicator: i.namedAsKeyIndicator,
-    targetComparison: i.targetComparison,
-    baselineComparison: i.baselineComparison,
-    sourceSentence: i.sourceSentence,
-    note: i.note,
-    section: sectionSlug && sectionTitle ? { slug: sectionSlug, title: sectionTitle } : null,
-    values: values
-      .filter((v) => v.indicatorId === i.id)
-      .map((v) => ({
-        id: v.id,
-        role: v.role,
-        year: v.year,
-        periodLabel: v.periodLabel,
-        value: v.value,
-        kind: v.kind,
-        qualifier: v.qualifier,
-        note: v.note,
-      })),
-    version: i.version,
-    updatedAt: i.updatedAt.toISOString(),
-  }));
+function toIndicatorViews(rows: ReportRows, code?: string): IndicatorView[] {
+  const sectionById = new Map(rows.sections.map((s) => [s.id, s]));
+  return rows.indicators
+    .filter((i) => code === undefined || i.code === code)
+    .map((i) => {
+      const section = i.sectionId ? sectionById.get(i.sectionId) : undefined;
+      const values: ValueView[] = rows.values
+        .filter((v) => v.indicatorId === i.id)
+        .sort((a, b) => a.role.localeCompare(b.role) || a.year - b.year)
+        .map((v) => ({
+          id: v.id,
+          role: v.role,
+          year: v.year,
+          periodLabel: v.periodLabel,
+          value: v.value,
+          kind: v.kind,
+          qualifier: v.qualifier,
+          note: v.note,
+        }));
+      const imported = rows.importedValues.get(i.id);
+      return {
+        id: i.id,
+        code: i.code,
+        position: i.position,
+        area: i.area,
+        name: i.name,
+        unit: i.unit,
+        status: i.status,
+        statusNote: i.statusNote,
+        namedAsKeyIndicator: i.namedAsKeyIndicator,
+        targetComparison: i.targetComparison,
+        baselineComparison: i.baselineComparison,
+        sourceSentence: i.sourceSentence,
+        note: i.note,
+        section: section ? { slug: section.slug, title: section.title } : null,
+        values,
+        adjusted: imported !== undefined && imported !== valuesKey(values),
+        version: i.version,
+        updatedAt: new Date(i.updatedAt).toISOString(),
+      };
+    });
 }
 
 /** Sentences of `text` that contain `needle`: how a section mentions an entity. */
@@ -198,43 +194,49 @@ function sentencesWith(text: string, needle: string): string[] {
 
 // ------------------------------------------------------ data functions
 
-export async function findReport({ slug }: { slug: string }, db?: DbOrTx): Promise<ReportView | null> {
-  return loadReport({ slug }, db ?? (await getDb()));
+/** `revisionId`: show the state right after that revision (resolve a date with `resolveMoment`); absent: now. */
+type At = { revisionId?: number | null };
+
+async function rowsFor(slug: string, revisionId: number | null | undefined, db?: DbOrTx): Promise<ReportRows | null> {
+  return loadReportRows({ slug, revisionId: revisionId ?? null }, db ?? (await getDb()));
 }
 
-export async function findIndicators({ reportSlug }: { reportSlug: string }, db?: DbOrTx): Promise<IndicatorView[]> {
-  const conn = db ?? (await getDb());
-  const report = await loadReport({ slug: reportSlug }, conn);
-  return report ? loadIndicators(report.id, conn) : [];
+/** Which revision a requested moment shows (uncached: one indexed query). */
+export async function resolveMoment({ slug, asOf }: { slug: string; asOf: AsOf }, db?: DbOrTx) {
+  return resolveAsOf({ slug, asOf }, db ?? (await getDb()));
+}
+
+export async function findReport({ slug, revisionId }: { slug: string } & At, db?: DbOrTx): Promise<ReportView | null> {
+  const rows = await rowsFor(slug, revisionId, db);
+  return rows ? toReportView(rows) : null;
+}
+
+export async function findIndicators({ reportSlug, revisionId }: { reportSlug: string } & At, db?: DbOrTx): Promise<IndicatorView[]> {
+  const rows = await rowsFor(reportSlug, revisionId, db);
+  return rows ? toIndicatorViews(rows) : [];
 }
 
 export async function findIndicator(
-  { reportSlug, code }: { reportSlug: string; code: string },
+  { reportSlug, code, revisionId }: { reportSlug: string; code: string } & At,
   db?: DbOrTx,
 ): Promise<IndicatorView | null> {
-  const conn = db ?? (await getDb());
-  const report = await loadReport({ slug: reportSlug }, conn);
-  if (!report) return null;
-  const [indicator] = await loadIndicators(report.id, conn, code);
-  return indicator ?? null;
+  const rows = await rowsFor(reportSlug, revisionId, db);
+  return rows ? (toIndicatorViews(rows, code)[0] ?? null) : null;
 }
 
-export async function findSections({ reportSlug }: { reportSlug: string }, db?: DbOrTx): Promise<SectionSummary[]> {
-  const conn = db ?? (await getDb());
-  const report = await loadReport({ slug: reportSlug }, conn);
-  return report ? toSummaries(await loadSectionRows(report.id, conn)) : [];
+export async function findSections({ reportSlug, revisionId }: { reportSlug: string } & At, db?: DbOrTx): Promise<SectionSummary[]> {
+  const rows = await rowsFor(reportSlug, revisionId, db);
+  return rows ? toSummaries(rows.sections) : [];
 }
 
-/** A section with its descendants, in reading order, each with sanitised HTML. */
+/** A section with its descendants (or the whole report), in reading order, each with sanitised HTML. */
 export async function findSectionTree(
-  { reportSlug, slug }: { reportSlug: string; slug?: string },
+  { reportSlug, slug, revisionId }: { reportSlug: string; slug?: string } & At,
   db?: DbOrTx,
 ): Promise<SectionView[]> {
-  const conn = db ?? (await getDb());
-  const report = await loadReport({ slug: reportSlug }, conn);
-  if (!report) return [];
-  const rows = await loadSectionRows(report.id, conn);
-  const summaries = toSummaries(rows);
+  const rows = await rowsFor(reportSlug, revisionId, db);
+  if (!rows) return [];
+  const summaries = toSummaries(rows.sections);
   let wanted = summaries;
   if (slug) {
     const root = summaries.find((s) => s.slug === slug);
@@ -243,8 +245,8 @@ export async function findSectionTree(
     for (const s of summaries) if (s.parentSlug && keep.has(s.parentSlug)) keep.add(s.slug);
     wanted = summaries.filter((s) => keep.has(s.slug));
   }
-  const links = entityLinks(await loadEntities(report.id, conn));
-  const rowsById = new Map(rows.map((r) => [r.id, r]));
+  const links = entityLinks(toEntityViews(rows));
+  const rowsById = new Map(rows.sections.map((r) => [r.id, r]));
   return Promise.all(
     wanted.map(async (s) => {
       const row = rowsById.get(s.id)!;
@@ -253,31 +255,28 @@ export async function findSectionTree(
         body: row.body,
         bodyHtml: await renderMarkdown(row.body, { links }),
         version: row.version,
-        updatedAt: row.updatedAt.toISOString(),
+        updatedAt: new Date(row.updatedAt).toISOString(),
       };
     }),
   );
 }
 
-export async function findEntities({ reportSlug }: { reportSlug: string }, db?: DbOrTx): Promise<EntityView[]> {
-  const conn = db ?? (await getDb());
-  const report = await loadReport({ slug: reportSlug }, conn);
-  return report ? loadEntities(report.id, conn) : [];
+export async function findEntities({ reportSlug, revisionId }: { reportSlug: string } & At, db?: DbOrTx): Promise<EntityView[]> {
+  const rows = await rowsFor(reportSlug, revisionId, db);
+  return rows ? toEntityViews(rows) : [];
 }
 
 export async function findEntity(
-  { reportSlug, kind, slug }: { reportSlug: string; kind: EntityKind; slug: string },
+  { reportSlug, kind, slug, revisionId }: { reportSlug: string; kind: EntityKind; slug: string } & At,
   db?: DbOrTx,
 ): Promise<EntityDetail | null> {
-  const conn = db ?? (await getDb());
-  const report = await loadReport({ slug: reportSlug }, conn);
-  if (!report) return null;
-  const entity = (await loadEntities(report.id, conn)).find((e) => e.kind === kind && e.slug === slug);
+  const rows = await rowsFor(reportSlug, revisionId, db);
+  if (!rows) return null;
+  const entity = toEntityViews(rows).find((e) => e.kind === kind && e.slug === slug);
   if (!entity) return null;
-  const rows = await loadSectionRows(report.id, conn);
-  const summaries = toSummaries(rows);
+  const summaries = toSummaries(rows.sections);
   const mentions: Mention[] = [];
-  rows.forEach((row, index) => {
+  rows.sections.forEach((row, index) => {
     const sentences = [...new Set(entity.aliases.flatMap((alias) => sentencesWith(row.body, alias)))];
     if (sentences.length > 0) mentions.push({ section: summaries[index]!, sentences });
   });
@@ -285,36 +284,48 @@ export async function findEntity(
 }
 
 // ------------------------------------------- cached reads for public pages
+//
+// Live reads are tagged so an edit invalidates exactly what it changed. A past
+// state never changes, so as-of reads are cached under their moment and carry
+// the report tag only.
 
-export const getReport = ({ slug }: { slug: string }) =>
-  cachedRead(['report', slug], [tags.report(slug)], () => findReport({ slug }));
+const key = (revisionId?: number | null) => (revisionId ? `r${revisionId}` : 'live');
+const pastTags = (slug: string) => [`${tags.report(slug)}:past`];
 
-export const getIndicators = ({ reportSlug }: { reportSlug: string }) =>
-  cachedRead(['indicators', reportSlug], [tags.indicators(reportSlug)], () => findIndicators({ reportSlug }));
+export const getReport = ({ slug, revisionId }: { slug: string } & At) =>
+  cachedRead(['report', slug, key(revisionId)], revisionId ? pastTags(slug) : [tags.report(slug)], () => findReport({ slug, revisionId }));
 
-export const getIndicator = ({ reportSlug, code }: { reportSlug: string; code: string }) =>
-  cachedRead(['indicator', reportSlug, code], [tags.indicator(reportSlug, code)], () =>
-    findIndicator({ reportSlug, code }),
+export const getIndicators = ({ reportSlug, revisionId }: { reportSlug: string } & At) =>
+  cachedRead(['indicators', reportSlug, key(revisionId)], revisionId ? pastTags(reportSlug) : [tags.indicators(reportSlug)], () =>
+    findIndicators({ reportSlug, revisionId }),
   );
 
-export const getSections = ({ reportSlug }: { reportSlug: string }) =>
-  cachedRead(['toc', reportSlug], [tags.toc(reportSlug)], () => findSections({ reportSlug }));
+export const getIndicator = ({ reportSlug, code, revisionId }: { reportSlug: string; code: string } & At) =>
+  cachedRead(['indicator', reportSlug, code, key(revisionId)], revisionId ? pastTags(reportSlug) : [tags.indicator(reportSlug, code)], () =>
+    findIndicator({ reportSlug, code, revisionId }),
+  );
 
-export const getSectionTree = ({ reportSlug, slug }: { reportSlug: string; slug?: string }) =>
+export const getSections = ({ reportSlug, revisionId }: { reportSlug: string } & At) =>
+  cachedRead(['toc', reportSlug, key(revisionId)], revisionId ? pastTags(reportSlug) : [tags.toc(reportSlug)], () => findSections({ reportSlug, revisionId }));
+
+export const getSectionTree = ({ reportSlug, slug, revisionId }: { reportSlug: string; slug?: string } & At) =>
   cachedRead(
-    ['section-tree', reportSlug, slug ?? null],
-    // Any section edit can change a tree that contains it, and the whole report page.
-    [tags.toc(reportSlug), tags.entities(reportSlug), ...(slug ? [tags.section(reportSlug, slug)] : [])],
-    () => findSectionTree({ reportSlug, slug }),
+    ['section-tree', reportSlug, slug ?? null, key(revisionId)],
+    revisionId ? pastTags(reportSlug) : [tags.toc(reportSlug), tags.entities(reportSlug), ...(slug ? [tags.section(reportSlug, slug)] : [])],
+    () => findSectionTree({ reportSlug, slug, revisionId }),
   );
 
-export const getEntities = ({ reportSlug }: { reportSlug: string }) =>
-  cachedRead(['entities', reportSlug], [tags.entities(reportSlug)], () => findEntities({ reportSlug }));
-
-export const getEntity = ({ reportSlug, kind, slug }: { reportSlug: string; kind: EntityKind; slug: string }) =>
-  cachedRead(['entity', reportSlug, kind, slug], [tags.entities(reportSlug), tags.toc(reportSlug)], () =>
-    findEntity({ reportSlug, kind, slug }),
+export const getEntities = ({ reportSlug, revisionId }: { reportSlug: string } & At) =>
+  cachedRead(['entities', reportSlug, key(revisionId)], revisionId ? pastTags(reportSlug) : [tags.entities(reportSlug)], () =>
+    findEntities({ reportSlug, revisionId }),
   );
+
+export const getEntity = ({ reportSlug, kind, slug, revisionId }: { reportSlug: string; kind: EntityKind; slug: string } & At) =>
+  cachedRead(['entity', reportSlug, kind, slug, key(revisionId)], revisionId ? pastTags(reportSlug) : [tags.entities(reportSlug), tags.toc(reportSlug)], () =>
+    findEntity({ reportSlug, kind, slug, revisionId }),
+  );
+
+export { parseAsOf, type AsOf };
 
 /** The source document exactly as it was loaded (NFC), for reading and download. */
 export async function findSourceText({ slug }: { slug: string }, db?: DbOrTx): Promise<{ file: string; text: string } | null> {

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { IndicatorTable } from '@/components/indicator/indicator-table';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { getIndicators, getReport } from '@/db/queries/reports';
+import { readingRevision } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 import { statusDescription, statusLabel, INDICATOR_STATUSES } from '@/lib/status';
 
@@ -16,7 +17,7 @@ export const metadata: Metadata = {
 };
 
 export default async function IndicatorsPage() {
-  const [report, indicators] = await Promise.all([getReport({ slug: reportSlug }), getIndicators({ reportSlug })]);
+  const [report, indicators] = await Promise.all([getReport({ slug: reportSlug, revisionId: await readingRevision() }), getIndicators({ reportSlug, revisionId: await readingRevision() })]);
   if (!report) notFound();
   const named = indicators.filter((i) => i.namedAsKeyIndicator).length;
   return (

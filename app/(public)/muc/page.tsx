@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/site/link';
 import { notFound } from 'next/navigation';
 import { SectionBody } from '@/components/report/section-body';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { getReport, getSectionTree } from '@/db/queries/reports';
+import { readingRevision } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 
 const reportSlug = DEFAULT_REPORT_SLUG;
@@ -15,7 +16,7 @@ export const metadata: Metadata = {
 };
 
 export default async function ReportTextPage() {
-  const [report, sections] = await Promise.all([getReport({ slug: reportSlug }), getSectionTree({ reportSlug })]);
+  const [report, sections] = await Promise.all([getReport({ slug: reportSlug, revisionId: await readingRevision() }), getSectionTree({ reportSlug, revisionId: await readingRevision() })]);
   if (!report) notFound();
   return (
     <>

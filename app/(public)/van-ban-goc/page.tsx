@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { getReport, getSourceText } from '@/db/queries/reports';
+import { readingRevision } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 
 export const metadata: Metadata = {
@@ -11,7 +12,7 @@ export const metadata: Metadata = {
 
 export default async function SourcePage() {
   const [report, source] = await Promise.all([
-    getReport({ slug: DEFAULT_REPORT_SLUG }),
+    getReport({ slug: DEFAULT_REPORT_SLUG, revisionId: await readingRevision() }),
     getSourceText({ slug: DEFAULT_REPORT_SLUG }),
   ]);
   if (!report || !source) notFound();

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/site/link';
 import { notFound } from 'next/navigation';
+import { AdjustedBadge } from '@/components/indicator/adjusted-badge';
 import { StatusBadge } from '@/components/indicator/status-badge';
 import { ValueChart, ValueTable } from '@/components/indicator/value-chart';
 import { ValueText } from '@/components/indicator/value-text';
@@ -9,6 +10,7 @@ import { getIndicator } from '@/db/queries/reports';
 import { toChartPoints } from '@/lib/chart';
 import { headlineValue, kindLabels, NOT_GIVEN } from '@/lib/indicator';
 import { formatDecimal } from '@/lib/number';
+import { readingRevision } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 import { statusDescription } from '@/lib/status';
 
@@ -17,7 +19,7 @@ type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { code } = await params;
-  const indicator = await getIndicator({ reportSlug, code });
+  const indicator = await getIndicator({ reportSlug, code, revisionId: await readingRevision() });
   if (!indicator) return { title: 'Không tìm thấy chỉ tiêu' };
   return {
     title: indicator.name,
@@ -27,7 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function IndicatorPage({ params }: Props) {
   const { code } = await params;
-  const indicator = await getIndicator({ reportSlug, code });
+  const indicator = await getIndicator({ reportSlug, code, revisionId: await readingRevision() });
   if (!indicator) notFound();
 
   const value = headlineValue(indicator);
@@ -43,6 +45,12 @@ export default async function IndicatorPage({ params }: Props) {
       <p>
         <StatusBadge status={indicator.status} /> {indicator.statusNote ?? statusDescription(indicator.status)}
       </p>
+      {indicator.adjusted ? (
+        <p className="notice">
+          <AdjustedBadge code={indicator.code} /> Số liệu của chỉ tiêu này đã được điều chỉnh sau khi văn bản gốc công bố.{' '}
+          <Link href={`/chi-tieu/${indicator.code}/lich-su`}>Xem các lần điều chỉnh và lý do</Link>.
+        </p>
+      ) : null}
 
       <dl className="facts">
         <dt>Giá trị</dt>
@@ -112,6 +120,9 @@ export default async function IndicatorPage({ params }: Props) {
           </>
         ) : null}
       </section>
+      <p className="no-print">
+        <Link href={`/chi-tieu/${indicator.code}/lich-su`}>Lịch sử thay đổi của chỉ tiêu này</Link>
+      </p>
     </>
   );
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { Link } from '@/components/site/link';
 import { notFound } from 'next/navigation';
 import { SectionBody } from '@/components/report/section-body';
 import { Breadcrumb, type Crumb } from '@/components/site/breadcrumb';
 import { getIndicators, getSections, getSectionTree } from '@/db/queries/reports';
+import { readingRevision } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 
 const reportSlug = DEFAULT_REPORT_SLUG;
@@ -11,7 +12,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const [section] = await getSectionTree({ reportSlug, slug });
+  const [section] = await getSectionTree({ reportSlug, slug, revisionId: await readingRevision() });
   if (!section) return { title: 'Không tìm thấy mục' };
   const firstSentence = section.body.split(/(?<=\.)\s/)[0] ?? '';
   return { title: section.title, description: firstSentence || section.heading || section.title };
@@ -20,9 +21,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SectionPage({ params }: Props) {
   const { slug } = await params;
   const [tree, all, indicators] = await Promise.all([
-    getSectionTree({ reportSlug, slug }),
-    getSections({ reportSlug }),
-    getIndicators({ reportSlug }),
+    getSectionTree({ reportSlug, slug, revisionId: await readingRevision() }),
+    getSections({ reportSlug, revisionId: await readingRevision() }),
+    getIndicators({ reportSlug, revisionId: await readingRevision() }),
   ]);
   const [section, ...children] = tree;
   if (!section) notFound();
@@ -59,6 +60,9 @@ export default async function SectionPage({ params }: Props) {
           </ul>
         </aside>
       ) : null}
+      <p className="no-print">
+        <Link href={`/muc/${section.slug}/lich-su`}>Lịch sử thay đổi của mục này</Link>
+      </p>
       <nav aria-label="Mục trước, mục sau" className="no-print">
         <p>
           {previous ? <Link href={`/muc/${previous.slug}`}>← {previous.title}</Link> : null}

@@ -1,0 +1,185 @@
+import 'server-only';
+/**
+ * The report's rows, either as they are now or as they stood at a past moment.
+ * The past is rebuilt from revision snapshots (the latest revision of each item
+ * at that moment), never from copies, so every public view can be shown as of
+ * any date or revision.
+ */
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../index';
+import { entities, indicators, indicatorValues, reports, revisions, sections } from '../schema';
+import type { Entity, Indicator, IndicatorValue, Report, Section } from '../schema';
+import type { IndicatorSnapshot, SectionSnapshot } from '../snapshots';
+
+/** A moment to show the report at: an instant, or the state right after one revision. */
+export type AsOf = { at: string; revisionId: number | null };
+
+export type ReportRows = {
+  report: Report;
+  sections: Section[];
+  indicators: Indicator[];
+  values: IndicatorValue[];
+  entities: Entity[];
+  /** Values of each indicator as first imported from the source document, by indicator id. */
+  importedValues: Map<number, string>;
+  /** The latest revision included, for citing the state shown. */
+  latestRevision: { id: number; createdAt: string } | null;
+};
+
+const VN_OFFSET = '+07:00';
+
+/**
+ * `?asOf=` accepts an ISO 8601 date (the end of that day in Vietnam), an ISO
+ * 8601 date-time with an offset or Z, or `r<id>` for the state right after
+ * revision <id>.
+ */
+export function parseAsOf(raw: string | null | undefined, now = new Date()): { ok: true; asOf: AsOf | null } | { ok: false; message: string } {
+  const value = raw?.trim();
+  if (!value) return { ok: true, asOf: null };
+  const revision = /^r(\d{1,15})$/i.exec(value);
+  if (revision) return { ok: true, asOf: { at: '', revisionId: Number(revision[1]) } };
+  let at: Date | null = null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    // Reject impossible calendar dates such as 2025-02-30.
+    const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+    const check = new Date(Date.UTC(y, m - 1, d));
+    if (check.getUTCMonth() === m - 1 && check.getUTCDate() === d) at = new Date(`${value}T23:59:59.999${VN_OFFSET}`);
+  } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+    const parsed = new Date(value);
+    if (!Number.isNaN(parsed.getTime())) at = parsed;
+  }
+  if (!at) {
+    return {
+      ok: false,
+      message: `asOf không hợp lệ: “${value.slice(0, 60)}”. Dùng một ngày (2026-01-31), một thời điểm ISO 8601 có múi giờ (2026-01-31T08:00:00Z) hoặc một phiên bản (r123).`,
+    };
+  }
+  // A moment still to come shows the latest state known now.
+  return { ok: true, asOf: { at: (at.getTime() > now.getTime() ? now : at).toISOString(), revisionId: null } };
+}
+
+/** The value of `?asOf=` that names this moment exactly (for permalinks). */
+export function asOfParam(asOf: AsOf): string {
+  return asOf.revisionId !== null ? `r${asOf.revisionId}` : asOf.at;
+}
+
+async function importedValues(reportId: number, db: DbOrTx): Promise<Map<number, string>> {
+  const rows = await db
+    .select({ itemId: revisions.itemId, snapshot: revisions.snapshot })
+    .from(revisions)
+    .where(and(eq(revisions.reportId, reportId), eq(revisions.itemType, 'indicator'), eq(revisions.action, 'import')));
+  return new Map(rows.map((r) => [r.itemId, valuesKey((r.snapshot as IndicatorSnapshot | null)?.values ?? [])]));
+}
+
+/** A comparable fingerprint of an indicator's values. */
+export function valuesKey(values: Array<{ role: string; year: number; value: string; kind: string; qualifier: string | null }>): string {
+  return values
+    .map((v) => `${v.role}|${v.year}|${v.value}|${v.kind}|${v.qualifier ?? ''}`)
+    .sort()
+    .join(';');
+}
+
+async function liveRows(report: Report, db: DbOrTx): Promise<ReportRows> {
+  const [sectionRows, indicatorRows, entityRows, imported, [latest]] = await Promise.all([
+    db.select().from(sections).where(eq(sections.reportId, report.id)).orderBy(asc(sections.position)),
+    db.select().from(indicators).where(eq(indicators.reportId, report.id)).orderBy(asc(indicators.position)),
+    db.select().from(entities).where(eq(entities.reportId, report.id)).orderBy(asc(entities.position)),
+    importedValues(report.id, db),
+    db
+      .select({ id: revisions.id, createdAt: revisions.createdAt })
+      .from(revisions)
+      .where(eq(revisions.reportId, report.id))
+      .orderBy(sql`${revisions.id} desc`)
+      .limit(1),
+  ]);
+  const values = indicatorRows.length
+    ? await db
+        .select()
+        .from(indicatorValues)
+        .where(sql`${indicatorValues.indicatorId} in (select id from ${indicators} where ${indicators.reportId} = ${report.id})`)
+        .orderBy(asc(indicatorValues.role), asc(indicatorValues.year))
+    : [];
+  return {
+    report,
+    sections: sectionRows,
+    indicators: indicatorRows,
+    values,
+    entities: entityRows,
+    importedValues: imported,
+    latestRevision: latest ? { id: latest.id, createdAt: latest.createdAt.toISOString() } : null,
+  };
+}
+
+/**
+ * The revision a moment stands for: the report's last revision at or before it.
+ * Past states are keyed by this id, so there are only as many distinct past
+ * states (and cache entries) as there are revisions. Null: the report did not exist yet.
+ */
+export async function resolveAsOf(
+  { slug, asOf }: { slug: string; asOf: AsOf },
+  db: DbOrTx,
+): Promise<{ revisionId: number; createdAt: string } | null> {
+  const [report] = await db.select({ id: reports.id }).from(reports).where(eq(reports.slug, slug));
+  if (!report) return null;
+  const bound = asOf.revisionId !== null ? lte(revisions.id, asOf.revisionId) : lte(revisions.createdAt, new Date(asOf.at));
+  const [row] = await db
+    .select({ id: revisions.id, createdAt: revisions.createdAt })
+    .from(revisions)
+    .where(and(eq(revisions.reportId, report.id), bound))
+    .orderBy(sql`${revisions.id} desc`)
+    .limit(1);
+  return row ? { revisionId: row.id, createdAt: row.createdAt.toISOString() } : null;
+}
+
+async function pastRows(reportId: number, revisionId: number, db: DbOrTx): Promise<ReportRows | null> {
+  const bound = lte(revisions.id, revisionId);
+  const latestPerItem = await db
+    .selectDistinctOn([revisions.itemType, revisions.itemId])
+    .from(revisions)
+    .where(and(eq(revisions.reportId, reportId), bound))
+    .orderBy(revisions.itemType, revisions.itemId, sql`${revisions.revisionNo} desc`);
+  const reportRevision = latestPerItem.find((r) => r.itemType === 'report' && r.snapshot);
+  if (!reportRevision) return null;
+
+  const stamp = (r: (typeof latestPerItem)[number]) => ({ version: r.revisionNo, createdAt: r.createdAt, updatedAt: r.createdAt });
+  const alive = latestPerItem.filter((r) => r.snapshot);
+  const report = { ...(reportRevision.snapshot as Omit<Report, 'id'>), id: reportId, ...stamp(reportRevision) } as Report;
+  const sectionRows = alive
+    .filter((r) => r.itemType === 'section')
+    .map((r) => ({ ...(r.snapshot as SectionSnapshot), id: r.itemId, ...stamp(r) }) as Section)
+    .sort((a, b) => a.position - b.position);
+  const indicatorSnapshots = alive.filter((r) => r.itemType === 'indicator');
+  const indicatorRows = indicatorSnapshots
+    .map((r) => {
+      const { values: _values, ...fields } = r.snapshot as IndicatorSnapshot;
+      return { ...fields, id: r.itemId, ...stamp(r) } as Indicator;
+    })
+    .sort((a, b) => a.position - b.position);
+  const values = indicatorSnapshots.flatMap((r) =>
+    (r.snapshot as IndicatorSnapshot).values.map((v, i) => ({ ...v, id: r.itemId * 1000 + i, indicatorId: r.itemId }) as IndicatorValue),
+  );
+  const entityRows = alive
+    .filter((r) => r.itemType === 'entity')
+    .map((r) => ({ ...(r.snapshot as Omit<Entity, 'id'>), id: r.itemId, ...stamp(r) }) as Entity)
+    .sort((a, b) => a.position - b.position);
+  const latest = latestPerItem.reduce((m, r) => (r.id > m.id ? r : m), latestPerItem[0]!);
+  return {
+    report,
+    sections: sectionRows,
+    indicators: indicatorRows,
+    values,
+    entities: entityRows,
+    importedValues: await importedValues(reportId, db),
+    latestRevision: { id: latest.id, createdAt: latest.createdAt.toISOString() },
+  };
+}
+
+/**
+ * All rows of one report: now (`revisionId` null), or right after revision
+ * `revisionId` (see resolveAsOf). Null if the report did not exist then.
+ */
+export async function loadReportRows({ slug, revisionId }: { slug: string; revisionId: number | null }, db: DbOrTx): Promise<ReportRows | null> {
+  const [report] = await db.select().from(reports).where(eq(reports.slug, slug));
+  if (!report) return null;
+  return revisionId === null ? liveRows(report, db) : pastRows(report.id, revisionId, db);
+}
