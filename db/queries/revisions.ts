@@ -34,17 +34,24 @@ const summaryColumns = {
   hash: revisions.hash,
 };
 
-/** Every revision of one item, newest first. */
+/** Revisions of one item, newest first; `beforeNo` pages back through a long history. */
 export async function listItemRevisions(
-  { itemType, itemId }: { itemType: ItemType; itemId: number },
+  { itemType, itemId, limit = 100, beforeNo }: { itemType: ItemType; itemId: number; limit?: number; beforeNo?: number },
   db?: DbOrTx,
 ): Promise<RevisionSummary[]> {
   const conn = db ?? (await getDb());
   const rows = await conn
     .select(summaryColumns)
     .from(revisions)
-    .where(and(eq(revisions.itemType, itemType), eq(revisions.itemId, itemId)))
-    .orderBy(desc(revisions.revisionNo));
+    .where(
+      and(
+        eq(revisions.itemType, itemType),
+        eq(revisions.itemId, itemId),
+        beforeNo !== undefined ? lt(revisions.revisionNo, beforeNo) : undefined,
+      ),
+    )
+    .orderBy(desc(revisions.revisionNo))
+    .limit(limit);
   return rows.map(summarise);
 }
 

@@ -9,7 +9,7 @@ import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../index';
 import { entities, indicators, indicatorValues, reports, revisions, sections } from '../schema';
 import type { Entity, Indicator, IndicatorValue, Report, Section } from '../schema';
-import type { IndicatorSnapshot, SectionSnapshot } from '../snapshots';
+import { snapshotTranslations, type IndicatorSnapshot, type SectionSnapshot } from '../snapshots';
 
 /** A moment to show the report at: an instant, or the state right after one revision. */
 export type AsOf = { at: string; revisionId: number | null };
@@ -67,7 +67,8 @@ async function importedValues(reportId: number, db: DbOrTx): Promise<Map<number,
   const rows = await db
     .select({ itemId: revisions.itemId, snapshot: revisions.snapshot })
     .from(revisions)
-    .where(and(eq(revisions.reportId, reportId), eq(revisions.itemType, 'indicator'), eq(revisions.action, 'import')));
+    // revision_no = 1 lets the (item_type, item_id, revision_no) index do the work on a long history.
+    .where(and(eq(revisions.reportId, reportId), eq(revisions.itemType, 'indicator'), eq(revisions.revisionNo, 1), eq(revisions.action, 'import')));
   return new Map(rows.map((r) => [r.itemId, valuesKey((r.snapshot as IndicatorSnapshot | null)?.values ?? [])]));
 }
 
@@ -121,7 +122,17 @@ export async function resolveAsOf(
 ): Promise<{ revisionId: number; createdAt: string } | null> {
   const [report] = await db.select({ id: reports.id }).from(reports).where(eq(reports.slug, slug));
   if (!report) return null;
-  const bound = asOf.revisionId !== null ? lte(revisions.id, asOf.revisionId) : lte(revisions.createdAt, new Date(asOf.at));
+  // A revision stands for its moment: everything committed with it (the import writes all items at once).
+  let at = asOf.at ? new Date(asOf.at) : null;
+  if (asOf.revisionId !== null) {
+    const [named] = await db
+      .select({ createdAt: revisions.createdAt })
+      .from(revisions)
+      .where(and(eq(revisions.id, asOf.revisionId), eq(revisions.reportId, report.id)));
+    if (!named) return null;
+    at = named.createdAt;
+  }
+  const bound = lte(revisions.createdAt, at!);
   const [row] = await db
     .select({ id: revisions.id, createdAt: revisions.createdAt })
     .from(revisions)
@@ -143,16 +154,22 @@ async function pastRows(reportId: number, revisionId: number, db: DbOrTx): Promi
 
   const stamp = (r: (typeof latestPerItem)[number]) => ({ version: r.revisionNo, createdAt: r.createdAt, updatedAt: r.createdAt });
   const alive = latestPerItem.filter((r) => r.snapshot);
-  const report = { ...(reportRevision.snapshot as Omit<Report, 'id'>), id: reportId, ...stamp(reportRevision) } as Report;
+  // Snapshots written before translations existed have none: `snapshotTranslations` reads them as {}.
+  const report = {
+    ...(reportRevision.snapshot as Omit<Report, 'id'>),
+    translations: snapshotTranslations(reportRevision.snapshot),
+    id: reportId,
+    ...stamp(reportRevision),
+  } as Report;
   const sectionRows = alive
     .filter((r) => r.itemType === 'section')
-    .map((r) => ({ ...(r.snapshot as SectionSnapshot), id: r.itemId, ...stamp(r) }) as Section)
+    .map((r) => ({ ...(r.snapshot as SectionSnapshot), translations: snapshotTranslations(r.snapshot), id: r.itemId, ...stamp(r) }) as Section)
     .sort((a, b) => a.position - b.position);
   const indicatorSnapshots = alive.filter((r) => r.itemType === 'indicator');
   const indicatorRows = indicatorSnapshots
     .map((r) => {
       const { values: _values, ...fields } = r.snapshot as IndicatorSnapshot;
-      return { ...fields, id: r.itemId, ...stamp(r) } as Indicator;
+      return { ...fields, translations: snapshotTranslations(fields), id: r.itemId, ...stamp(r) } as Indicator;
     })
     .sort((a, b) => a.position - b.position);
   const values = indicatorSnapshots.flatMap((r) =>
@@ -160,7 +177,7 @@ async function pastRows(reportId: number, revisionId: number, db: DbOrTx): Promi
   );
   const entityRows = alive
     .filter((r) => r.itemType === 'entity')
-    .map((r) => ({ ...(r.snapshot as Omit<Entity, 'id'>), id: r.itemId, ...stamp(r) }) as Entity)
+    .map((r) => ({ ...(r.snapshot as Omit<Entity, 'id'>), translations: snapshotTranslations(r.snapshot), id: r.itemId, ...stamp(r) }) as Entity)
     .sort((a, b) => a.position - b.position);
   const latest = latestPerItem.reduce((m, r) => (r.id > m.id ? r : m), latestPerItem[0]!);
   return {

@@ -27,6 +27,8 @@ export type { Role };
 export const SESSION_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 /** …and 8 hours after sign-in whatever happens: a working day, then sign in again. */
 export const SESSION_ABSOLUTE_TIMEOUT_MS = 8 * 60 * 60 * 1000;
+/** How often a used session's lastSeenAt is written. */
+export const SESSION_TOUCH_INTERVAL_MS = 60 * 1000;
 
 /** Failed sign-ins tolerated per account ("email:…") before delays start. */
 export const THROTTLE_ACCOUNT_LIMIT = 5;
@@ -253,6 +255,11 @@ function liveSession(sessionId: string, now: Date) {
 export async function touchSession({ sessionId, now = new Date() }: { sessionId: string; now?: Date }, tx?: DbOrTx): Promise<UserSession | null> {
   if (!UUID.test(sessionId)) return null;
   const db = tx ?? (await getDb());
+  // Writing lastSeenAt on every request would serialise a user's parallel requests on one row;
+  // once a minute is precise enough for a 30-minute idle limit.
+  const [current] = await db.select().from(userSessions).where(liveSession(sessionId, now));
+  if (!current) return null;
+  if (now.getTime() - current.lastSeenAt.getTime() < SESSION_TOUCH_INTERVAL_MS) return current;
   const [row] = await db.update(userSessions).set({ lastSeenAt: now }).where(liveSession(sessionId, now)).returning();
   return row ?? null;
 }

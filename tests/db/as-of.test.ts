@@ -86,6 +86,8 @@ describe(`the report as of a moment, rebuilt from revisions (${databaseKind()})`
     const first = await resolveMoment({ slug: reportSlug, asOf: { at: '', revisionId: 1 } }, t.db);
     const report = await findReport({ slug: reportSlug, revisionId: first!.revisionId }, t.db);
     expect(report!.headline).toBe('Đến nay, đã có 17/20 chỉ tiêu đạt và vượt.');
+    // r1 stands for the whole import, written in one transaction: every item is there.
+    expect(await findIndicators({ reportSlug, revisionId: first!.revisionId }, t.db)).toHaveLength(12);
     expect(await resolveMoment({ slug: reportSlug, asOf: { at: '2000-01-01T00:00:00.000Z', revisionId: null } }, t.db)).toBeNull();
     expect(await resolveMoment({ slug: 'khong-co', asOf: { at: new Date().toISOString(), revisionId: null } }, t.db)).toBeNull();
   });

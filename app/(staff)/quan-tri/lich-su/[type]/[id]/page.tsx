@@ -9,7 +9,9 @@ import { actionLabels, historyTypes, isRestorable, itemTypeLabels, type HistoryT
 import { diffSnapshots } from '@/lib/revision-diff';
 import { reasonKindLabels } from '@/lib/validations/reason';
 
-type Props = { params: Promise<{ type: string; id: string }>; searchParams: Promise<{ tu?: string; den?: string }> };
+type Props = { params: Promise<{ type: string; id: string }>; searchParams: Promise<{ tu?: string; den?: string; truoc?: string }> };
+
+const PAGE_SIZE = 100;
 
 export const metadata: Metadata = { title: 'Lịch sử thay đổi' };
 
@@ -19,10 +21,16 @@ export default async function ItemHistoryPage({ params, searchParams }: Props) {
   const itemType = historyTypes[type as HistoryTypeSlug];
   const itemId = Number(id);
   if (!itemType || !Number.isInteger(itemId)) notFound();
-  const list = await listItemRevisions({ itemType, itemId });
+  const beforeNo = query.truoc && /^\d+$/.test(query.truoc) ? Number(query.truoc) : undefined;
+  const [latest] = await listItemRevisions({ itemType, itemId, limit: 1 });
+  if (!latest) notFound();
+  // One more than a page, to know whether there is an older page.
+  const fetched = await listItemRevisions({ itemType, itemId, limit: PAGE_SIZE + 1, beforeNo });
+  const list = fetched.slice(0, PAGE_SIZE);
+  const older = fetched.length > PAGE_SIZE ? list[list.length - 1]!.revisionNo : null;
   if (list.length === 0) notFound();
 
-  const newest = list[0]!;
+  const newest = latest;
   const toId = Number(query.den ?? newest.id);
   const fromId = Number(query.tu ?? list[1]?.id ?? newest.id);
   const [from, to] = await Promise.all([findRevision({ id: fromId }), findRevision({ id: toId })]);
@@ -35,7 +43,7 @@ export default async function ItemHistoryPage({ params, searchParams }: Props) {
       </p>
       <h1>Lịch sử: {newest.itemLabel}</h1>
       <p>
-        {list.length} phiên bản. Mỗi thay đổi đều ghi người sửa, thời điểm và lý do; không phiên bản nào bị xoá hay sửa lại.
+        {newest.revisionNo} phiên bản. Mỗi thay đổi đều ghi người sửa, thời điểm và lý do; không phiên bản nào bị xoá hay sửa lại.
         {newest.action === 'delete' ? <strong> Mục này đang bị xoá — khôi phục từ một phiên bản bên dưới.</strong> : null}
       </p>
 
@@ -87,10 +95,18 @@ export default async function ItemHistoryPage({ params, searchParams }: Props) {
             </tbody>
           </table>
         </div>
+        {beforeNo !== undefined ? <input type="hidden" name="truoc" value={beforeNo} /> : null}
         <p>
           <button type="submit">So sánh hai phiên bản đã chọn</button>
         </p>
       </form>
+      <nav aria-label="Phân trang lịch sử">
+        <p>
+          {beforeNo !== undefined ? <Link href="?">« Mới nhất</Link> : null}
+          {beforeNo !== undefined && older ? ' · ' : null}
+          {older ? <Link href={`?truoc=${older}`}>Các phiên bản cũ hơn »</Link> : null}
+        </p>
+      </nav>
 
       <section aria-labelledby="so-sanh">
         <h2 id="so-sanh">So sánh</h2>
