@@ -15,7 +15,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  timeout: 30_000,
+  // A whole editing round trip (sign in, save, publish, history, restore) takes ~15–30 s on 2 busy cores.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   outputDir: 'test-results/playwright',
   reporter: [['list'], ['json', { outputFile: jsonReport }]],

@@ -1,18 +1,25 @@
 import type { Metadata, Viewport } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 import './globals.css';
-import { SITE_NAME } from '@/lib/site';
+import { siteOrigin } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = {
-  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
-  description: 'Cổng công bố kết quả nhiệm kỳ của Đảng bộ các tỉnh: chỉ tiêu, số liệu và nội dung báo cáo, trích đúng văn bản gốc.',
-  applicationName: SITE_NAME,
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, origin] = await Promise.all([getTranslations('site'), siteOrigin()]);
+  return {
+    metadataBase: origin,
+    title: { default: t('name'), template: `%s · ${t('name')}` },
+    description: t('description'),
+    applicationName: t('name'),
+  };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#9b1c1c' };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+/** The language comes from proxy.ts (`/en/…` → English); staff pages are always Vietnamese. */
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="vi">
+    <html lang={locale}>
       <body>{children}</body>
     </html>
   );

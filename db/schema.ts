@@ -24,6 +24,13 @@ export const valueKind = pgEnum('value_kind', ['reported', 'estimate', 'derived'
 export const valueRole = pgEnum('value_role', ['actual', 'target']);
 export const entityKind = pgEnum('entity_kind', ['project', 'resolution', 'institution']);
 
+/**
+ * Staff-entered translations of an item's reader-facing text, by language, then field name
+ * (`{ en: { name: '…' } }`). Absent field: the public page shows the Vietnamese text, marked `lang="vi"`.
+ */
+export type ContentTranslations = { en?: Record<string, string> };
+const translations = () => jsonb('translations').$type<ContentTranslations>().notNull().default(sql`'{}'::jsonb`);
+
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -50,6 +57,7 @@ export const reports = pgTable('reports', {
   headline: text('headline'),
   sourceFile: text('source_file').notNull(),
   sourceText: text('source_text').notNull(),
+  translations: translations(),
   version: integer('version').notNull().default(1),
   ...timestamps,
 });
@@ -68,6 +76,7 @@ export const sections = pgTable(
     title: text('title').notNull(),
     heading: text('heading'),
     body: text('body').notNull().default(''),
+    translations: translations(),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -102,6 +111,7 @@ export const indicators = pgTable(
     sourceSentence: text('source_sentence'),
     note: text('note'),
     sectionId: integer('section_id').references(() => sections.id, { onDelete: 'set null' }),
+    translations: translations(),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },
@@ -150,6 +160,7 @@ export const entities = pgTable(
     issuer: text('issuer'),
     /** For a resolution: what it is about, verbatim ("về phát triển nguồn nhân lực …"). */
     subject: text('subject'),
+    translations: translations(),
     version: integer('version').notNull().default(1),
     ...timestamps,
   },

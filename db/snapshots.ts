@@ -4,7 +4,8 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from './index';
-import { entities, indicators, indicatorValues, reports, sections } from './schema';
+import { entities, indicators, indicatorValues, reports, sections, type ContentTranslations } from './schema';
+import { normalizeTranslations } from '@/lib/i18n/content';
 
 export type ValueSnapshot = {
   role: 'actual' | 'target';
@@ -31,6 +32,8 @@ export type IndicatorSnapshot = {
   sourceSentence: string | null;
   note: string | null;
   sectionId: number | null;
+  /** English name, area, unit, statusNote, note. Older snapshots lack it: read it through `snapshotTranslations`. */
+  translations: ContentTranslations;
   values: ValueSnapshot[];
 };
 
@@ -42,7 +45,14 @@ export type SectionSnapshot = {
   title: string;
   heading: string | null;
   body: string;
+  /** English title, heading, body. Older snapshots lack it: read it through `snapshotTranslations`. */
+  translations: ContentTranslations;
 };
+
+/** A snapshot's translations; snapshots written before translations existed have none ({}). */
+export function snapshotTranslations(snapshot: unknown): ContentTranslations {
+  return normalizeTranslations((snapshot as { translations?: unknown } | null | undefined)?.translations);
+}
 
 const byRoleYear = (a: ValueSnapshot, b: ValueSnapshot) => a.role.localeCompare(b.role) || a.year - b.year;
 
@@ -69,6 +79,7 @@ export async function indicatorSnapshot(id: number, tx: DbOrTx): Promise<Indicat
     sourceSentence: row.sourceSentence,
     note: row.note,
     sectionId: row.sectionId,
+    translations: normalizeTranslations(row.translations),
     values: values
       .map((v) => ({
         role: v.role,
@@ -94,6 +105,7 @@ export async function sectionSnapshot(id: number, tx: DbOrTx): Promise<SectionSn
     title: row.title,
     heading: row.heading,
     body: row.body,
+    translations: normalizeTranslations(row.translations),
   };
 }
 

@@ -147,3 +147,13 @@ describe('chartGeometry', () => {
     expect(Number.isFinite(geometry.baselineY)).toBe(true);
   });
 });
+
+describe('describeChart in English', () => {
+  it('describes in English, quoting figures and units as the report writes them', () => {
+    expect(describeChart(exports, 'en')).toBe(
+      'Bar chart: Giá trị xuất khẩu: 2020 about 1,12 tỷ USD (derived value), 2025 estimated 1,90 tỷ USD, target (derived) about 1,20 tỷ USD.',
+    );
+    expect(describeChart({ name: 'X', unit: null, points: [] }, 'en')).toBe('Bar chart: X — no figures yet.');
+    expect(pointLabel({ year: 2025, role: 'target' }, 'en')).toBe('Target');
+  });
+});

@@ -1,10 +1,12 @@
+import type { Locale } from './i18n/config';
+import { translator } from './i18n/messages';
 import { decimalToNumber, formatDecimal } from './number';
 
 export type ValueKind = 'reported' | 'estimate' | 'derived';
 export type ValueRole = 'actual' | 'target';
 
 export interface ChartPoint {
-  /** Short axis / row label, e.g. "2020" or "Chỉ tiêu" (see `pointLabel`). */
+  /** Short axis / row label, e.g. "2020" or "Chỉ tiêu" / "Target" (see `pointLabel`). */
   label: string;
   year: number;
   periodLabel: string | null;
@@ -23,22 +25,19 @@ export interface ChartInput {
   points: ChartPoint[];
 }
 
-export const KIND_LABELS: Record<ValueKind, string> = {
-  reported: 'Số liệu báo cáo',
-  estimate: 'Ước tính',
-  derived: 'Giá trị suy ra',
-};
+/** "Số liệu báo cáo" / "Reported figure", …: the legend's and the table's name for a kind of value. */
+export function chartKindLabel(kind: ValueKind, locale: Locale = 'vi'): string {
+  return translator(locale, 'chart')(`kind.${kind}`);
+}
 
-export const TARGET_LABEL = 'Chỉ tiêu';
-
-/** Default axis label: the year, or "Chỉ tiêu" for a target. */
-export function pointLabel(point: Pick<ChartPoint, 'year' | 'role'>): string {
-  return point.role === 'target' ? TARGET_LABEL : String(point.year);
+/** Default axis label: the year, or "Chỉ tiêu" ("Target") for a target. */
+export function pointLabel(point: Pick<ChartPoint, 'year' | 'role'>, locale: Locale = 'vi'): string {
+  return point.role === 'target' ? translator(locale, 'chart')('target') : String(point.year);
 }
 
 /** Build chart points from seeded/stored indicator values, labelling them with `pointLabel`. */
-export function toChartPoints(values: ReadonlyArray<Omit<ChartPoint, 'label'>>): ChartPoint[] {
-  return values.map((value) => ({ ...value, label: pointLabel(value) }));
+export function toChartPoints(values: ReadonlyArray<Omit<ChartPoint, 'label'>>, locale: Locale = 'vi'): ChartPoint[] {
+  return values.map((value) => ({ ...value, label: pointLabel(value, locale) }));
 }
 
 /** "6,20%/năm", "75,5 triệu đồng/người/năm", "trên 97%": a value with its qualifier and unit. */
@@ -48,21 +47,24 @@ export function formatQuantity(point: Pick<ChartPoint, 'value' | 'qualifier'>, u
   return point.qualifier ? `${point.qualifier} ${withUnit}` : withUnit;
 }
 
-function describePoint(point: ChartPoint, unit: string | null): string {
-  const quantity = formatQuantity(point, unit);
-  const approx = point.kind === 'derived' ? `khoảng ${quantity}` : point.kind === 'estimate' ? `ước ${quantity}` : quantity;
-  if (point.role === 'target') {
-    return point.kind === 'derived' ? `chỉ tiêu (suy ra) ${approx}` : `chỉ tiêu ${approx}`;
-  }
-  const when = point.periodLabel ?? `năm ${point.year}`;
-  return point.kind === 'derived' ? `${when} ${approx} (giá trị suy ra)` : `${when} ${approx}`;
+type DescribeT = ReturnType<typeof describeTranslator>;
+const describeTranslator = (locale: Locale) => translator(locale, 'chart.describe');
+
+function describePoint(t: DescribeT, point: ChartPoint, unit: string | null): string {
+  // Figures, units, qualifiers and period labels are quoted as the report writes them, in every language.
+  const figure = formatQuantity(point, unit);
+  const quantity = point.kind === 'derived' ? t('about', { quantity: figure }) : point.kind === 'estimate' ? t('estimated', { quantity: figure }) : figure;
+  if (point.role === 'target') return point.kind === 'derived' ? t('targetDerived', { quantity }) : t('target', { quantity });
+  const when = point.periodLabel ?? t('year', { year: String(point.year) });
+  return point.kind === 'derived' ? t('pointDerived', { when, quantity }) : t('point', { when, quantity });
 }
 
-/** One Vietnamese sentence describing what the chart shows, generated from the data. */
-export function describeChart(input: ChartInput): string {
-  if (input.points.length === 0) return `Biểu đồ cột: ${input.name} — chưa có số liệu.`;
-  const parts = input.points.map((point) => describePoint(point, input.unit));
-  return `Biểu đồ cột: ${input.name} ${parts.join(', ')}.`;
+/** One sentence describing what the chart shows, generated from the data, in the reader's language. */
+export function describeChart(input: ChartInput, locale: Locale = 'vi'): string {
+  const t = describeTranslator(locale);
+  if (input.points.length === 0) return t('empty', { name: input.name });
+  const parts = input.points.map((point) => describePoint(t, point, input.unit));
+  return t('sentence', { name: input.name, parts: parts.join(', ') });
 }
 
 export interface ChartSize {

@@ -1,9 +1,17 @@
 import type { IndicatorView, ValueView } from '@/db/queries/reports';
+import type { Locale } from './i18n/config';
+import { translator } from './i18n/messages';
 
+/** "số liệu báo cáo", "estimate", …: what kind of figure a value is (messages: `value.kind`). */
+export function kindLabel(kind: ValueView['kind'], locale: Locale = 'vi'): string {
+  return translator(locale, 'value')(`kind.${kind}`);
+}
+
+/** The Vietnamese kind labels, for the staff area and open data (Vietnamese only). */
 export const kindLabels: Record<ValueView['kind'], string> = {
-  reported: 'số liệu báo cáo',
-  estimate: 'ước tính',
-  derived: 'suy ra',
+  reported: kindLabel('reported'),
+  estimate: kindLabel('estimate'),
+  derived: kindLabel('derived'),
 };
 
 /** The figure a reader sees first: the latest actual value the report gives (never a derived one). */
@@ -12,10 +20,20 @@ export function headlineValue(indicator: Pick<IndicatorView, 'values'>): ValueVi
   return given.reduce<ValueView | null>((latest, v) => (!latest || v.year > latest.year ? v : latest), null);
 }
 
-export function groupByArea<T extends { area: string }>(items: T[]): Array<{ area: string; items: T[] }> {
+/**
+ * Items by area, in first-seen order. Grouped by the Vietnamese area (`vi.area` when a view was
+ * localized), so an area translated for some items and not others stays one group.
+ */
+export function groupByArea<T extends { area: string; vi?: Record<string, string> }>(items: T[]): Array<{ area: string; items: T[] }> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(item.area, [...(groups.get(item.area) ?? []), item]);
+  for (const item of items) {
+    const key = item.vi?.area ?? item.area;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
   return [...groups].map(([area, list]) => ({ area, items: list }));
 }
 
-export const NOT_GIVEN = 'Văn bản không nêu';
+/** "Văn bản không nêu": said where the source gives nothing (messages: `value.notGiven`). */
+export function notGiven(locale: Locale = 'vi'): string {
+  return translator(locale, 'value')('notGiven');
+}

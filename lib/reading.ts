@@ -8,12 +8,14 @@ import { headers } from 'next/headers';
 import { cache } from 'react';
 import { parseAsOf, resolveMoment } from '@/db/queries/reports';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
+import { localizedPath, type Locale } from '@/lib/i18n/config';
 
 export const ASOF_HEADER = 'x-kqnk-asof';
 export const PATH_HEADER = 'x-kqnk-pathname';
+/** Set by proxy.ts on every request: 'en' for `/en/…`, otherwise 'vi'. */
 export const LOCALE_HEADER = 'x-kqnk-locale';
 
-export type Locale = 'vi' | 'en';
+export type { Locale };
 
 export type Reading = {
   locale: Locale;
@@ -52,7 +54,7 @@ export function readingHref(reading: Pick<Reading, 'locale' | 'moment'>, href: s
   const [pathname, query] = beforeHash.split('?', 2) as [string, string | undefined];
   const params = new URLSearchParams(query);
   if (reading.moment && !pathname.startsWith('/api/') && !params.has('asOf')) params.set('asOf', `r${reading.moment.revisionId}`);
-  const localized = reading.locale === 'en' && !pathname.startsWith('/api/') ? `/en${pathname === '/' ? '' : pathname}` || '/en' : pathname;
+  const localized = pathname.startsWith('/api/') ? pathname : localizedPath(reading.locale, pathname);
   const search = params.toString();
   return `${localized}${search ? `?${search}` : ''}${hash !== undefined ? `#${hash}` : ''}`;
 }

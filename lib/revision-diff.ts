@@ -1,6 +1,7 @@
 /** What changed between two snapshots of an item, field by field, for the compare view. */
 import type { IndicatorSnapshot, SectionSnapshot, ValueSnapshot } from '@/db/snapshots';
 import { compareNumbers, diffWords, type DiffPart, type NumberChange } from './diff';
+import { normalizeTranslations } from './i18n/content';
 import { statusLabel } from './status';
 
 export type FieldChange = { field: string; label: string; before: string | null; after: string | null; parts: DiffPart[] };
@@ -33,6 +34,34 @@ const sectionLabels: Array<[keyof SectionSnapshot, string]> = [
   ['body', 'Nội dung'],
 ];
 
+/** English translations (`translations.en.<field>`); a snapshot from before translations existed has none. */
+const indicatorTranslationLabels: Array<[string, string]> = [
+  ['name', 'Tên (tiếng Anh)'],
+  ['area', 'Lĩnh vực (tiếng Anh)'],
+  ['unit', 'Đơn vị tính (tiếng Anh)'],
+  ['statusNote', 'Ghi chú đánh giá (tiếng Anh)'],
+  ['note', 'Ghi chú (tiếng Anh)'],
+];
+
+const sectionTranslationLabels: Array<[string, string]> = [
+  ['title', 'Tiêu đề mục (tiếng Anh)'],
+  ['heading', 'Tiêu đề trong văn bản gốc (tiếng Anh)'],
+  ['body', 'Nội dung (tiếng Anh)'],
+];
+
+const english = (snapshot: unknown) => normalizeTranslations((snapshot as { translations?: unknown } | null)?.translations).en ?? {};
+
+function translationChanges(a: unknown, b: unknown, labels: Array<[string, string]>): FieldChange[] {
+  const before = english(a);
+  const after = english(b);
+  // Known fields in their order, then any other translated field (report, entity) by name.
+  const known = new Set(labels.map(([field]) => field));
+  const others = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => !known.has(f)).sort();
+  return [...labels, ...others.map((f): [string, string] => [f, `${f} (tiếng Anh)`])]
+    .map(([field, label]) => fieldChange(`translations.en.${field}`, label, before[field], after[field]))
+    .filter((c): c is FieldChange => c !== null);
+}
+
 function text(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean') return value ? 'Có' : 'Không';
@@ -50,9 +79,10 @@ const valueKey = (v: Pick<ValueSnapshot, 'role' | 'year'>) => `${v.role}:${v.yea
 const valueLabel = (v: Pick<ValueSnapshot, 'role' | 'year'>) => (v.role === 'target' ? `Chỉ tiêu ${v.year}` : `Năm ${v.year}`);
 
 export function diffIndicators(a: IndicatorSnapshot | null, b: IndicatorSnapshot | null): SnapshotDiff {
-  const fields = indicatorLabels
-    .map(([field, label]) => fieldChange(field, label, a?.[field], b?.[field]))
-    .filter((c): c is FieldChange => c !== null);
+  const fields = [
+    ...indicatorLabels.map(([field, label]) => fieldChange(field, label, a?.[field], b?.[field])).filter((c): c is FieldChange => c !== null),
+    ...translationChanges(a, b, indicatorTranslationLabels),
+  ];
   const before = new Map((a?.values ?? []).map((v) => [valueKey(v), v]));
   const after = new Map((b?.values ?? []).map((v) => [valueKey(v), v]));
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
@@ -72,18 +102,22 @@ export function diffIndicators(a: IndicatorSnapshot | null, b: IndicatorSnapshot
 }
 
 export function diffSections(a: SectionSnapshot | null, b: SectionSnapshot | null): SnapshotDiff {
-  const fields = sectionLabels
-    .map(([field, label]) => fieldChange(field, label, a?.[field], b?.[field]))
-    .filter((c): c is FieldChange => c !== null);
+  const fields = [
+    ...sectionLabels.map(([field, label]) => fieldChange(field, label, a?.[field], b?.[field])).filter((c): c is FieldChange => c !== null),
+    ...translationChanges(a, b, sectionTranslationLabels),
+  ];
   return { fields, values: [], status: null, identical: fields.length === 0 };
 }
 
 /** Any other item (report, entity): top-level fields compared as text. */
 export function diffGeneric(a: Record<string, unknown> | null, b: Record<string, unknown> | null): SnapshotDiff {
-  const keys = [...new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})])].sort();
-  const fields = keys
-    .map((k) => fieldChange(k, k, typeof a?.[k] === 'object' ? JSON.stringify(a?.[k]) : a?.[k], typeof b?.[k] === 'object' ? JSON.stringify(b?.[k]) : b?.[k]))
-    .filter((c): c is FieldChange => c !== null);
+  const keys = [...new Set([...Object.keys(a ?? {}), ...Object.keys(b ?? {})])].filter((k) => k !== 'translations').sort();
+  const fields = [
+    ...keys
+      .map((k) => fieldChange(k, k, typeof a?.[k] === 'object' ? JSON.stringify(a?.[k]) : a?.[k], typeof b?.[k] === 'object' ? JSON.stringify(b?.[k]) : b?.[k]))
+      .filter((c): c is FieldChange => c !== null),
+    ...translationChanges(a, b, []),
+  ];
   return { fields, values: [], status: null, identical: fields.length === 0 };
 }
 

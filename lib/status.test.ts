@@ -10,11 +10,13 @@ import {
 } from './status';
 
 describe('statusLabel / statusDescription', () => {
-  it('labels every status in Vietnamese', () => {
-    expect(INDICATOR_STATUSES.map(statusLabel)).toEqual(['Vượt', 'Đạt', 'Chưa đạt', 'Chưa xác định']);
+  it('labels every status in Vietnamese (the default) and in English', () => {
+    expect(INDICATOR_STATUSES.map((s) => statusLabel(s))).toEqual(['Vượt', 'Đạt', 'Chưa đạt', 'Chưa xác định']);
+    expect(INDICATOR_STATUSES.map((s) => statusLabel(s, 'en'))).toEqual(['Exceeded', 'Met', 'Not met', 'Not determined']);
     for (const status of INDICATOR_STATUSES) {
       expect(statusDescription(status)).toMatch(/\S/);
       expect(statusDescription(status)).not.toContain('\n');
+      expect(statusDescription(status, 'en')).toMatch(/^The /);
     }
   });
 });

@@ -1,29 +1,19 @@
 import { compareDecimal, parseViNumber } from './number';
+import type { Locale } from './i18n/config';
+import { translator } from './i18n/messages';
 
 export type IndicatorStatus = 'vuot' | 'dat' | 'chua_dat' | 'chua_xac_dinh';
 
 export const INDICATOR_STATUSES: readonly IndicatorStatus[] = ['vuot', 'dat', 'chua_dat', 'chua_xac_dinh'];
 
-const LABELS: Record<IndicatorStatus, string> = {
-  vuot: 'Vượt',
-  dat: 'Đạt',
-  chua_dat: 'Chưa đạt',
-  chua_xac_dinh: 'Chưa xác định',
-};
-
-const DESCRIPTIONS: Record<IndicatorStatus, string> = {
-  vuot: 'Kết quả cao hơn chỉ tiêu đề ra.',
-  dat: 'Kết quả bằng chỉ tiêu đề ra.',
-  chua_dat: 'Kết quả thấp hơn chỉ tiêu đề ra.',
-  chua_xac_dinh: 'Báo cáo không so sánh kết quả này với chỉ tiêu, nên chưa xác định được mức độ hoàn thành.',
-};
-
-export function statusLabel(status: IndicatorStatus): string {
-  return LABELS[status];
+/** "Vượt", "Exceeded", …: the assessment's name in the reader's language (messages: `status.label`). */
+export function statusLabel(status: IndicatorStatus, locale: Locale = 'vi'): string {
+  return translator(locale, 'status')(`label.${status}`);
 }
 
-export function statusDescription(status: IndicatorStatus): string {
-  return DESCRIPTIONS[status];
+/** What the assessment means, one sentence (messages: `status.description`). */
+export function statusDescription(status: IndicatorStatus, locale: Locale = 'vi'): string {
+  return translator(locale, 'status')(`description.${status}`);
 }
 
 /** "vượt 58,33% …", "đạt 77,5% …": the verb, then a Vietnamese-formatted percentage. */

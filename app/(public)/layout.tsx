@@ -11,6 +11,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
   const reading = await getReading();
+  // The footer cites the source document as it is written (Vietnamese), so the report is read untranslated.
   const report = await getReport({ slug: DEFAULT_REPORT_SLUG, revisionId: reading.moment?.revisionId });
   return (
     <>

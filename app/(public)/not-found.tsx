@@ -1,13 +1,14 @@
+import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/site/link';
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations('notFound');
   return (
     <>
-      <h1>Không tìm thấy trang</h1>
-      <p>Trang bạn tìm không có trong báo cáo. Có thể đường dẫn đã sai hoặc mục này không tồn tại.</p>
+      <h1>{t('title')}</h1>
+      <p>{t('pageText')}</p>
       <p>
-        <Link href="/">Về trang tổng quan</Link> · <Link href="/chi-tieu">Bảng chỉ tiêu</Link> ·{' '}
-        <Link href="/muc">Nội dung báo cáo</Link>
+        <Link href="/">{t('home')}</Link> · <Link href="/chi-tieu">{t('indicators')}</Link> · <Link href="/muc">{t('sections')}</Link>
       </p>
     </>
   );

@@ -1,31 +1,50 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/site/link';
 import { notFound } from 'next/navigation';
 import { AdjustedBadge } from '@/components/indicator/adjusted-badge';
 import { StatusBadge } from '@/components/indicator/status-badge';
 import { ValueText } from '@/components/indicator/value-text';
+import { FiguresNote, TranslationNotice } from '@/components/site/translation-notice';
 import { getEntities, getIndicators, getReport, getSections } from '@/db/queries/reports';
+import { anyUntranslated, langOf, quotedLang, sourceText } from '@/lib/i18n/content';
+import { languageAlternates } from '@/lib/i18n/metadata';
 import { headlineValue } from '@/lib/indicator';
-import { readingRevision } from '@/lib/reading';
-import { DEFAULT_REPORT_SLUG, entityRoutes } from '@/lib/site';
+import { getReading } from '@/lib/reading';
+import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 
 const reportSlug = DEFAULT_REPORT_SLUG;
 
 export async function generateMetadata(): Promise<Metadata> {
-  const report = await getReport({ slug: reportSlug, revisionId: await readingRevision() });
+  const { locale, moment } = await getReading();
+  const [report, t, site] = await Promise.all([
+    getReport({ slug: reportSlug, revisionId: moment?.revisionId, locale }),
+    getTranslations('overview'),
+    getTranslations('site'),
+  ]);
   if (!report) return {};
   return {
-    title: { absolute: `${report.title} · Kết quả nhiệm kỳ` },
-    description: `${report.headline ?? ''} Chỉ tiêu, số liệu và nội dung ${report.documentLabel.toLowerCase()} của ${report.issuingBody}, nhiệm kỳ ${report.termLabel}.`.trim(),
+    title: { absolute: t('metaTitle', { title: report.title, site: site('name') }) },
+    description: t('metaDescription', {
+      headline: report.headline ?? '',
+      documentLabel: locale === 'vi' ? report.documentLabel.toLowerCase() : report.documentLabel,
+      issuingBody: report.issuingBody,
+      term: report.termLabel,
+    }).trim(),
+    alternates: await languageAlternates(),
   };
 }
 
 export default async function OverviewPage() {
-  const [report, indicators, sections, entities] = await Promise.all([
-    getReport({ slug: reportSlug, revisionId: await readingRevision() }),
-    getIndicators({ reportSlug, revisionId: await readingRevision() }),
-    getSections({ reportSlug, revisionId: await readingRevision() }),
-    getEntities({ reportSlug, revisionId: await readingRevision() }),
+  const { locale, moment } = await getReading();
+  const revisionId = moment?.revisionId;
+  const [report, indicators, sections, entities, t, te] = await Promise.all([
+    getReport({ slug: reportSlug, revisionId, locale }),
+    getIndicators({ reportSlug, revisionId, locale }),
+    getSections({ reportSlug, revisionId, locale }),
+    getEntities({ reportSlug, revisionId, locale }),
+    getTranslations('overview'),
+    getTranslations('entities'),
   ]);
   if (!report) notFound();
 
@@ -36,68 +55,87 @@ export default async function OverviewPage() {
   const topSections = sections.filter((s) => s.depth === 0);
   const projects = entities.filter((e) => e.kind === 'project');
   const resolutions = entities.filter((e) => e.kind === 'resolution');
+  const fellBack =
+    anyUntranslated([report], ['title', 'documentLabel', 'issuingBody', 'headline']) ||
+    anyUntranslated([...notMet, ...withFigures], ['name']) ||
+    anyUntranslated(topSections, ['title']) ||
+    anyUntranslated(projects, ['shortName']) ||
+    anyUntranslated(resolutions, ['name', 'subject']);
+  const body = () => <span lang={langOf(report, 'issuingBody')}>{report.issuingBody}</span>;
 
   return (
     <>
       <p className="note">
-        {report.documentLabel} · {report.issuingBody} · Nhiệm kỳ {report.termLabel}
+        {t.rich('meta', { label: () => <span lang={langOf(report, 'documentLabel')}>{report.documentLabel}</span>, body, term: report.termLabel })}
       </p>
-      <h1>{report.title}</h1>
-      <p className="lede">
-        Báo cáo kết quả nổi bật của {report.issuingBody}, nhiệm kỳ {report.termLabel}: chỉ tiêu chủ yếu, phát triển kinh tế -
-        xã hội, quốc phòng an ninh, xây dựng Đảng, ba nhiệm vụ đột phá, hạn chế và bài học kinh nghiệm.
-      </p>
+      <h1 lang={langOf(report, 'title')}>{report.title}</h1>
+      <TranslationNotice show={fellBack} />
+      <p className="lede">{t.rich('lede', { body, term: report.termLabel })}</p>
 
       <section aria-labelledby="ket-qua-chi-tieu">
-        <h2 id="ket-qua-chi-tieu">Kết quả các chỉ tiêu chủ yếu</h2>
+        <h2 id="ket-qua-chi-tieu">{t('resultsHeading')}</h2>
         <div className="headline">
           <div className="stat">
             <span className="big">
               {report.indicatorsMet}/{report.indicatorsTotal}
             </span>
-            <p>chỉ tiêu đạt và vượt</p>
+            <p>{t('met')}</p>
           </div>
           <div className="stat">
             <span className="big">{report.indicatorsNotMet}</span>
-            <p>chỉ tiêu chưa đạt:</p>
+            <p>{t('notMet')}</p>
             <ol>
               {notMet.map((i) => (
                 <li key={i.code}>
-                  <Link href={`/chi-tieu/${i.code}`}>{i.name}</Link>
+                  <Link href={`/chi-tieu/${i.code}`} lang={langOf(i, 'name')}>
+                    {i.name}
+                  </Link>
                 </li>
               ))}
             </ol>
           </div>
         </div>
         {report.headline ? (
-          <blockquote className="quote">
+          <blockquote className="quote" lang={langOf(report, 'headline')}>
             <p>{report.headline}</p>
           </blockquote>
         ) : null}
         <p className="notice">
-          Văn bản gốc nêu tên {named.length} trong {report.indicatorsTotal} chỉ tiêu chủ yếu (các chỉ tiêu chưa đạt) và không liệt kê{' '}
-          {report.indicatorsMet} chỉ tiêu đạt và vượt. Cổng thông tin trình bày {indicators.length} chỉ tiêu và kết quả mà văn bản
-          nêu; với {others.length} kết quả còn lại, văn bản không nói rõ có thuộc {report.indicatorsTotal} chỉ tiêu chủ yếu hay không.{' '}
-          <Link href="/chi-tieu">Xem bảng chỉ tiêu</Link>.
+          {t('namedNotice', {
+            named: String(named.length),
+            total: String(report.indicatorsTotal ?? ''),
+            met: String(report.indicatorsMet ?? ''),
+            shown: String(indicators.length),
+            others: String(others.length),
+          })}{' '}
+          <Link href="/chi-tieu">{t('tableLink')}</Link>.
         </p>
       </section>
 
       <section aria-labelledby="so-lieu-noi-bat">
-        <h2 id="so-lieu-noi-bat">Số liệu nổi bật</h2>
+        <h2 id="so-lieu-noi-bat">{t('figuresHeading')}</h2>
+        <FiguresNote />
         <ul className="cards">
           {withFigures.map((i) => (
             <li key={i.code} className="card">
               <h3>
-                <Link href={`/chi-tieu/${i.code}`}>{i.name}</Link>
+                <Link href={`/chi-tieu/${i.code}`} lang={langOf(i, 'name')}>
+                  {i.name}
+                </Link>
               </h3>
               <p className="figure">
-                <ValueText value={headlineValue(i)} unit={i.unit} />
+                <ValueText value={headlineValue(i)} unit={sourceText(i, 'unit')} />
               </p>
-              {i.baselineComparison ? <p>{i.baselineComparison}</p> : null}
-              {i.targetComparison ? <p>{i.targetComparison}</p> : null}
+              {i.baselineComparison ? <p lang={quotedLang(locale)}>{i.baselineComparison}</p> : null}
+              {i.targetComparison ? <p lang={quotedLang(locale)}>{i.targetComparison}</p> : null}
               <p>
                 <StatusBadge status={i.status} />
-                {i.adjusted ? <> <AdjustedBadge code={i.code} /></> : null}
+                {i.adjusted ? (
+                  <>
+                    {' '}
+                    <AdjustedBadge code={i.code} />
+                  </>
+                ) : null}
               </p>
             </li>
           ))}
@@ -105,39 +143,46 @@ export default async function OverviewPage() {
       </section>
 
       <section aria-labelledby="noi-dung-bao-cao">
-        <h2 id="noi-dung-bao-cao">Nội dung báo cáo</h2>
+        <h2 id="noi-dung-bao-cao">{t('sectionsHeading')}</h2>
         <ol className="toc">
           {topSections.map((s) => (
             <li key={s.slug}>
-              <Link href={`/muc/${s.slug}`}>{s.title}</Link>
+              <Link href={`/muc/${s.slug}`} lang={langOf(s, 'title')}>
+                {s.title}
+              </Link>
             </li>
           ))}
         </ol>
         <p>
-          <Link href="/muc">Đọc toàn văn báo cáo</Link> · <Link href="/van-ban-goc">Văn bản gốc</Link>
+          <Link href="/muc">{t('readAll')}</Link> · <Link href="/van-ban-goc">{t('source')}</Link>
         </p>
       </section>
 
       <section aria-labelledby="du-an-nghi-quyet">
-        <h2 id="du-an-nghi-quyet">Dự án trọng điểm và nghị quyết</h2>
-        <h3>{entityRoutes.project.label}</h3>
+        <h2 id="du-an-nghi-quyet">{t('entitiesHeading')}</h2>
+        <h3>{te('project.label')}</h3>
         <ul>
           {projects.map((e) => (
             <li key={e.slug}>
-              <Link href={e.href}>{e.shortName}</Link>
+              <Link href={e.href} lang={langOf(e, 'shortName')}>
+                {e.shortName}
+              </Link>
             </li>
           ))}
         </ul>
-        <h3>Nghị quyết của Tỉnh uỷ về các nhiệm vụ đột phá</h3>
+        <h3>{t('resolutionsHeading')}</h3>
         <ul>
           {resolutions.map((e) => (
             <li key={e.slug}>
-              <Link href={e.href}>{e.name}</Link> {e.subject}
+              <Link href={e.href} lang={langOf(e, 'name')}>
+                {e.name}
+              </Link>{' '}
+              <span lang={langOf(e, 'subject')}>{e.subject}</span>
             </li>
           ))}
         </ul>
         <p>
-          <Link href="/don-vi">{entityRoutes.institution.label} được nêu trong báo cáo</Link>
+          <Link href="/don-vi">{t('institutionsLink')}</Link>
         </p>
       </section>
     </>

@@ -1,58 +1,72 @@
 import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Link } from '@/components/site/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/site/breadcrumb';
+import { TranslationNotice } from '@/components/site/translation-notice';
 import { getEntity } from '@/db/queries/reports';
 import { formatIssuedOn } from '@/lib/dates';
-import { readingRevision } from '@/lib/reading';
+import { anyUntranslated, langOf, quotedLang } from '@/lib/i18n/content';
+import { languageAlternates } from '@/lib/i18n/metadata';
+import { getReading } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG, entityRoutes, type EntityKind } from '@/lib/site';
 
-/** One named entity and every sentence of the report that mentions it. */
+async function load(kind: EntityKind, slug: string) {
+  const { moment } = await getReading();
+  const locale = await getLocale();
+  return getEntity({ reportSlug: DEFAULT_REPORT_SLUG, kind, slug, revisionId: moment?.revisionId, locale });
+}
+
+/** One named entity and every sentence of the report that mentions it (quoted in Vietnamese). */
 export async function EntityDetail({ kind, slug }: { kind: EntityKind; slug: string }) {
-  const entity = await getEntity({ reportSlug: DEFAULT_REPORT_SLUG, kind, slug, revisionId: await readingRevision() });
+  const [entity, t, locale] = await Promise.all([load(kind, slug), getTranslations('entities'), getLocale()]);
   if (!entity) notFound();
-  const route = entityRoutes[kind];
+  const quoted = quotedLang(locale);
   return (
     <>
-      <Breadcrumb items={[{ href: route.path, label: route.label }, { label: entity.shortName }]} />
-      <p className="note">{route.singular}</p>
-      <h1>{entity.shortName}</h1>
+      <Breadcrumb items={[{ href: entityRoutes[kind].path, label: t(`${kind}.label`) }, { label: entity.shortName, lang: langOf(entity, 'shortName') }]} />
+      <p className="note">{t(`${kind}.singular`)}</p>
+      <h1 lang={langOf(entity, 'shortName')}>{entity.shortName}</h1>
+      <TranslationNotice show={anyUntranslated([entity, ...entity.mentions.map((m) => m.section)])} />
       <dl className="facts">
-        <dt>Tên trong văn bản</dt>
-        <dd>{entity.name}</dd>
+        <dt>{t('nameInSource')}</dt>
+        {/* The name as the document writes it, in every language. */}
+        <dd lang={quoted}>{entity.vi.name ?? entity.name}</dd>
         {entity.number ? (
           <>
-            <dt>Số hiệu</dt>
+            <dt>{t('number')}</dt>
             <dd>{entity.number}</dd>
           </>
         ) : null}
         {entity.issuedOn ? (
           <>
-            <dt>Ngày ban hành</dt>
-            <dd>{formatIssuedOn(entity.issuedOn)}</dd>
+            <dt>{t('issuedOnLabel')}</dt>
+            <dd>{formatIssuedOn(entity.issuedOn, locale)}</dd>
           </>
         ) : null}
         {entity.issuer ? (
           <>
-            <dt>Cơ quan ban hành</dt>
-            <dd>{entity.issuer}</dd>
+            <dt>{t('issuer')}</dt>
+            <dd lang={langOf(entity, 'issuer')}>{entity.issuer}</dd>
           </>
         ) : null}
         {entity.subject ? (
           <>
-            <dt>Trích yếu</dt>
-            <dd>{entity.subject}</dd>
+            <dt>{t('subject')}</dt>
+            <dd lang={langOf(entity, 'subject')}>{entity.subject}</dd>
           </>
         ) : null}
       </dl>
-      <h2>Được nhắc đến trong báo cáo</h2>
+      <h2>{t('mentions')}</h2>
       {entity.mentions.map((m) => (
-        <section key={m.section.slug} aria-label={`Trong mục ${m.section.title}`}>
+        <section key={m.section.slug} aria-label={t('inSection', { title: m.section.title })}>
           <h3>
-            <Link href={`/muc/${m.section.slug}`}>{m.section.title}</Link>
+            <Link href={`/muc/${m.section.slug}`} lang={langOf(m.section, 'title')}>
+              {m.section.title}
+            </Link>
           </h3>
           {m.sentences.map((s) => (
-            <blockquote key={s} className="quote">
+            <blockquote key={s} className="quote" lang={quoted}>
               <p>{s}</p>
             </blockquote>
           ))}
@@ -69,13 +83,14 @@ export function entityDetailRoute(kind: EntityKind) {
   return {
     async generateMetadata({ params }: RouteProps): Promise<Metadata> {
       const { slug } = await params;
-      const entity = await getEntity({ reportSlug: DEFAULT_REPORT_SLUG, kind, slug, revisionId: await readingRevision() });
-      if (!entity) return { title: 'Không tìm thấy' };
+      const [entity, t] = await Promise.all([load(kind, slug), getTranslations('entities')]);
+      if (!entity) return { title: t('notFound') };
       return {
         title: entity.shortName,
         description: entity.subject
-          ? `${entity.name} ${entity.subject}.`
-          : `${entityRoutes[kind].singular} “${entity.name}” và những câu trong báo cáo nhắc đến.`,
+          ? t('metaDescriptionSubject', { name: entity.name, subject: entity.subject })
+          : t('metaDescription', { kind: t(`${kind}.singular`), name: entity.name }),
+        alternates: await languageAlternates(),
       };
     },
     async Page({ params }: RouteProps) {

@@ -1,30 +1,43 @@
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Link } from '@/components/site/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/site/breadcrumb';
+import { TranslationNotice } from '@/components/site/translation-notice';
 import { getEntities } from '@/db/queries/reports';
 import { formatIssuedOn } from '@/lib/dates';
-import { readingRevision } from '@/lib/reading';
-import { DEFAULT_REPORT_SLUG, entityRoutes, type EntityKind } from '@/lib/site';
+import { anyUntranslated, langOf } from '@/lib/i18n/content';
+import { getReading } from '@/lib/reading';
+import { DEFAULT_REPORT_SLUG, type EntityKind } from '@/lib/site';
 
 /** The list page of one kind of named entity (projects, resolutions, institutions). */
-export async function EntityIndex({ kind, intro }: { kind: EntityKind; intro: string }) {
-  const list = (await getEntities({ reportSlug: DEFAULT_REPORT_SLUG, revisionId: await readingRevision() })).filter((e) => e.kind === kind);
+export async function EntityIndex({ kind }: { kind: EntityKind }) {
+  const { moment } = await getReading();
+  const locale = await getLocale();
+  const [all, t] = await Promise.all([getEntities({ reportSlug: DEFAULT_REPORT_SLUG, revisionId: moment?.revisionId, locale }), getTranslations('entities')]);
+  const list = all.filter((e) => e.kind === kind);
   if (list.length === 0) notFound();
-  const route = entityRoutes[kind];
+  const title = kind === 'resolution' ? 'name' : 'shortName';
   return (
     <>
-      <Breadcrumb items={[{ label: route.label }]} />
-      <h1>{route.label}</h1>
-      <p className="lede">{intro}</p>
+      <Breadcrumb items={[{ label: t(`${kind}.label`) }]} />
+      <h1>{t(`${kind}.label`)}</h1>
+      <TranslationNotice show={anyUntranslated(list, ['name', 'shortName', 'subject'])} />
+      <p className="lede">{t(`${kind}.intro`)}</p>
       <ul className="cards">
         {list.map((e) => (
           <li key={e.slug} className="card">
             <h2 style={{ fontSize: '1.05rem', margin: 0 }}>
-              <Link href={e.href}>{kind === 'resolution' ? e.name : e.shortName}</Link>
+              <Link href={e.href} lang={langOf(e, title)}>
+                {e[title]}
+              </Link>
             </h2>
-            {e.issuedOn ? <p>ngày {formatIssuedOn(e.issuedOn)}</p> : null}
-            {e.subject ? <p>{e.subject}</p> : null}
-            {kind !== 'resolution' && e.name !== e.shortName ? <p className="note">{e.name}</p> : null}
+            {e.issuedOn ? <p>{t('issuedOn', { date: formatIssuedOn(e.issuedOn, locale) })}</p> : null}
+            {e.subject ? <p lang={langOf(e, 'subject')}>{e.subject}</p> : null}
+            {kind !== 'resolution' && e.name !== e.shortName ? (
+              <p className="note" lang={langOf(e, 'name')}>
+                {e.name}
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

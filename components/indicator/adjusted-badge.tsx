@@ -1,10 +1,12 @@
+import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/site/link';
 
 /** Marks an indicator whose figures were revised after the source document was published; links to its changelog. */
-export function AdjustedBadge({ code }: { code: string }) {
+export async function AdjustedBadge({ code }: { code: string }) {
+  const t = await getTranslations('value');
   return (
-    <Link href={`/chi-tieu/${code}/lich-su`} className="badge badge-adjusted" title="Số liệu đã được điều chỉnh so với văn bản gốc — xem lịch sử">
-      đã điều chỉnh
+    <Link href={`/chi-tieu/${code}/lich-su`} className="badge badge-adjusted" title={t('adjustedTitle')}>
+      {t('adjusted')}
     </Link>
   );
 }

@@ -1,15 +1,13 @@
-import {
-  KIND_LABELS,
-  chartGeometry,
-  describeChart,
-  type ChartInput,
-  type ChartPoint,
-  type ValueKind,
-} from '@/lib/chart';
+import { chartGeometry, chartKindLabel, describeChart, type ChartInput, type ChartPoint, type ValueKind } from '@/lib/chart';
+import type { Locale } from '@/lib/i18n/config';
+import { quotedLang } from '@/lib/i18n/content';
+import { translator } from '@/lib/i18n/messages';
 import { formatDecimal } from '@/lib/number';
 
 /*
  * Server component: static, accessible SVG bar chart. No hooks, no client JavaScript.
+ * Synchronous (so it renders anywhere, tests included): its text comes from the `chart` messages
+ * for `locale`; the page passes the reader's. Figures are written the Vietnamese way in every language.
  * All marks use currentColor, so text and bars take the page's text colour (AA contrast by
  * construction); override with the `chart-*` classes. Kinds are distinguished by pattern, not colour:
  * reported = solid, estimate = dotted with solid outline, derived = hatched with dashed outline.
@@ -71,12 +69,17 @@ export interface ValueChartProps {
   input: ChartInput;
   /** Unique prefix for SVG ids; defaults to a hash of the indicator name. */
   id?: string;
+  /** The reader's language (default Vietnamese). */
+  locale?: Locale;
+  /** `lang` of the indicator's name, when it is Vietnamese shown on an English page. */
+  nameLang?: string;
 }
 
-export function ValueChart({ input, id }: ValueChartProps) {
-  const description = describeChart(input);
+export function ValueChart({ input, id, locale = 'vi', nameLang }: ValueChartProps) {
+  const t = translator(locale, 'chart');
+  const description = describeChart(input, locale);
   if (input.points.length === 0) {
-    return <p className="chart-empty">Chưa có số liệu để vẽ biểu đồ cho chỉ tiêu này.</p>;
+    return <p className="chart-empty">{t('empty')}</p>;
   }
 
   const baseId = id ?? idFrom(`${input.name}|${input.unit ?? ''}`);
@@ -97,12 +100,14 @@ export function ValueChart({ input, id }: ValueChartProps) {
         preserveAspectRatio="xMidYMid meet"
         focusable="false"
       >
-        <title id={titleId}>{input.name}</title>
+        <title id={titleId} lang={nameLang}>
+          {input.name}
+        </title>
         <desc id={descId}>{description}</desc>
         <PatternDefs id={baseId} />
         {input.unit ? (
           <text className="chart-unit" x={geometry.padding.left} y="14" fontSize="12" fill="currentColor">
-            {`Đơn vị: ${input.unit}`}
+            {t('unit', { unit: input.unit })}
           </text>
         ) : null}
         {geometry.bars.map((bar, index) => (
@@ -153,11 +158,11 @@ export function ValueChart({ input, id }: ValueChartProps) {
           strokeWidth="1"
         />
       </svg>
-      <ul className="chart-legend" aria-label="Chú giải">
+      <ul className="chart-legend" aria-label={t('legend')}>
         {kinds.map((kind) => (
           <li key={kind} className={`chart-legend-item chart-legend-item--${kind}`}>
             <Swatch id={baseId} kind={kind} />
-            <span>{KIND_LABELS[kind]}</span>
+            <span>{chartKindLabel(kind, locale)}</span>
           </li>
         ))}
       </ul>
@@ -169,40 +174,53 @@ export function ValueChart({ input, id }: ValueChartProps) {
 export interface ValueTableProps {
   input: ChartInput;
   caption?: string;
+  /** The reader's language (default Vietnamese). */
+  locale?: Locale;
+  /** `lang` of the indicator's name, when it is Vietnamese shown on an English page. */
+  nameLang?: string;
 }
 
-/** Table fallback for the chart: the same points, as data. */
-export function ValueTable({ input, caption }: ValueTableProps) {
+/** Table fallback for the chart: the same points, as data. Periods, units and value notes are quoted as written. */
+export function ValueTable({ input, caption, locale = 'vi', nameLang }: ValueTableProps) {
+  const t = translator(locale, 'chart.table');
+  const quoted = quotedLang(locale);
   return (
     <table className="chart-table">
-      <caption>{caption ?? `Số liệu: ${input.name}`}</caption>
+      <caption>{caption ?? t.rich('caption', { name: input.name, n: (chunks) => (nameLang ? <span lang={nameLang}>{chunks}</span> : chunks) })}</caption>
       <thead>
         <tr>
-          <th scope="col">Năm / Kỳ</th>
-          <th scope="col">Giá trị</th>
-          <th scope="col">Đơn vị</th>
-          <th scope="col">Loại số liệu</th>
-          <th scope="col">Ghi chú</th>
+          <th scope="col">{t('period')}</th>
+          <th scope="col">{t('value')}</th>
+          <th scope="col">{t('unit')}</th>
+          <th scope="col">{t('kind')}</th>
+          <th scope="col">{t('note')}</th>
         </tr>
       </thead>
       <tbody>
         {input.points.map((point, index) => {
-          const notes = [point.role === 'target' ? `Chỉ tiêu năm ${point.year}` : null, point.note ?? null].filter(
-            (note): note is string => Boolean(note),
-          );
+          const target = point.role === 'target' ? t('targetFor', { year: String(point.year) }) : null;
           return (
             <tr key={`${point.role}-${point.year}-${index}`} className={`chart-row chart-row--${point.kind}`}>
               <th scope="row">
                 {point.label}
-                {point.periodLabel ? <span className="chart-table-period">{` (${point.periodLabel})`}</span> : null}
+                {point.periodLabel ? (
+                  <span className="chart-table-period" lang={quoted}>
+                    {` (${point.periodLabel})`}
+                  </span>
+                ) : null}
               </th>
               <td className="chart-table-value">
                 {point.qualifier ? `${point.qualifier} ` : ''}
                 {formatDecimal(point.value)}
               </td>
-              <td>{input.unit ?? '—'}</td>
-              <td>{KIND_LABELS[point.kind]}</td>
-              <td>{notes.length > 0 ? notes.join('. ') : '—'}</td>
+              <td lang={input.unit ? quoted : undefined}>{input.unit ?? '—'}</td>
+              <td>{chartKindLabel(point.kind, locale)}</td>
+              <td>
+                {target ?? null}
+                {target && point.note ? '. ' : null}
+                {point.note ? quoted ? <span lang={quoted}>{point.note}</span> : point.note : null}
+                {!target && !point.note ? '—' : null}
+              </td>
             </tr>
           );
         })}

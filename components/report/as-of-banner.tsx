@@ -1,14 +1,20 @@
 import NextLink from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { formatDateTime } from '@/lib/dates';
+import { localizedPath } from '@/lib/i18n/config';
 import type { Reading } from '@/lib/reading';
 
 /** Says which moment of the report is shown, with a citable permalink and the way back to now. */
-export function AsOfBanner({ reading }: { reading: Reading }) {
+export async function AsOfBanner({ reading }: { reading: Reading }) {
+  const t = await getTranslations('asOf');
+  const current = localizedPath(reading.locale, reading.path);
   if (reading.asOfError) {
+    // The parser's own explanation (lib: parseAsOf) is Vietnamese.
     return (
       <div className="as-of-banner as-of-banner--error" role="alert">
         <p>
-          <strong>Không đọc được thời điểm yêu cầu.</strong> {reading.asOfError} Trang dưới đây là báo cáo <strong>hiện hành</strong>.
+          <strong>{t('errorTitle')}</strong> <span lang={reading.locale === 'vi' ? undefined : 'vi'}>{reading.asOfError}</span>{' '}
+          {t.rich('errorCurrent', { strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       </div>
     );
@@ -17,22 +23,26 @@ export function AsOfBanner({ reading }: { reading: Reading }) {
     return (
       <div className="as-of-banner as-of-banner--error" role="alert">
         <p>
-          Tại thời điểm yêu cầu, báo cáo chưa được đưa lên cổng thông tin. <NextLink href={reading.path}>Xem báo cáo hiện hành</NextLink>.
+          {t('beforeFirst')} <NextLink href={current}>{t('seeCurrent')}</NextLink>.
         </p>
       </div>
     );
   }
   if (!reading.moment) return null;
-  const permalink = `${reading.path}?asOf=r${reading.moment.revisionId}`;
+  const { revisionId, requested, createdAt } = reading.moment;
+  const permalink = `${current}?asOf=r${revisionId}`;
   return (
-    <aside className="as-of-banner" aria-label="Thời điểm của báo cáo đang xem">
+    <aside className="as-of-banner" aria-label={t('label')}>
       <p>
-        <strong>Bạn đang xem báo cáo như tại {formatDateTime(reading.moment.createdAt)}</strong> (phiên bản r{reading.moment.revisionId}
-        {reading.moment.requested && reading.moment.requested !== `r${reading.moment.revisionId}` ? `, theo yêu cầu “${reading.moment.requested}”` : ''}). Số
-        liệu, đánh giá và câu chữ là của thời điểm đó.
+        {t.rich('viewing', {
+          strong: (chunks) => <strong>{chunks}</strong>,
+          when: formatDateTime(createdAt, reading.locale),
+          revision: String(revisionId),
+          requested: requested && requested !== `r${revisionId}` ? requested : 'none',
+        })}
       </p>
       <p>
-        Đường dẫn trích dẫn: <NextLink href={permalink}>{permalink}</NextLink> · <NextLink href={reading.path}>Xem bản hiện hành</NextLink>
+        {t('permalink')} <NextLink href={permalink}>{permalink}</NextLink> · <NextLink href={current}>{t('current')}</NextLink>
       </p>
     </aside>
   );

@@ -1,16 +1,29 @@
+import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/site/link';
 
-export type Crumb = { href?: string; label: string };
+/** `lang`: 'vi' when the label is Vietnamese content shown on an English page. */
+export type Crumb = { href?: string; label: string; lang?: string };
 
-export function Breadcrumb({ items }: { items: Crumb[] }) {
+export async function Breadcrumb({ items }: { items: Crumb[] }) {
+  const t = await getTranslations('site');
   return (
-    <nav className="breadcrumb" aria-label="Vị trí trang">
+    <nav className="breadcrumb" aria-label={t('breadcrumbLabel')}>
       <ol>
         <li>
-          <Link href="/">Tổng quan</Link>
+          <Link href="/">{t('nav.overview')}</Link>
         </li>
         {items.map((item) => (
-          <li key={item.label}>{item.href ? <Link href={item.href}>{item.label}</Link> : <span aria-current="page">{item.label}</span>}</li>
+          <li key={item.label}>
+            {item.href ? (
+              <Link href={item.href} lang={item.lang}>
+                {item.label}
+              </Link>
+            ) : (
+              <span aria-current="page" lang={item.lang}>
+                {item.label}
+              </span>
+            )}
+          </li>
         ))}
       </ol>
     </nav>

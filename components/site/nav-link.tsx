@@ -1,11 +1,16 @@
 'use client';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { splitLocale } from '@/lib/i18n/config';
 
-/** A header link that marks itself as the current page (or the current part of the site). */
+/**
+ * A header link that marks itself as the current page (or the current part of the site).
+ * `href` is already in the reader's language (`/en/…`); both sides are compared without the prefix.
+ */
 export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
-  const pathname = usePathname();
-  const current = href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`);
+  const here = splitLocale(usePathname() ?? '/').path;
+  const target = splitLocale(href).path;
+  const current = target === '/' ? here === '/' : here === target || here.startsWith(`${target}/`);
   return (
     <Link href={href} aria-current={current ? 'page' : undefined}>
       {children}

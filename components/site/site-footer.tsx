@@ -1,20 +1,29 @@
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Link } from '@/components/site/link';
 import type { ReportView } from '@/db/queries/reports';
+import { quotedLang } from '@/lib/i18n/content';
 
-export function SiteFooter({ report }: { report: ReportView | null }) {
+export async function SiteFooter({ report }: { report: ReportView | null }) {
+  const [t, locale] = await Promise.all([getTranslations('footer'), getLocale()]);
   return (
     <footer className="site-footer">
       <div className="wrap">
         {report ? (
           <p>
-            Nguồn: {report.documentLabel} – {report.documentHeading}.{' '}
-            <Link href="/van-ban-goc">Xem và tải văn bản gốc</Link>.
+            {/* The source document is cited by its own (Vietnamese) label and heading in every language. */}
+            {t.rich('source', {
+              doc: () => (
+                <span lang={quotedLang(locale)}>
+                  {report.documentLabel} – {report.documentHeading}
+                </span>
+              ),
+            })}{' '}
+            <Link href="/van-ban-goc">{t('sourceLink')}</Link>.
           </p>
         ) : null}
         <p>
-          Số liệu trích đúng văn bản gốc; giá trị do cổng thông tin tính ra được ghi rõ là “suy ra”.{' '}
-          <Link href="/chi-tieu">Bảng chỉ tiêu</Link> · <Link href="/muc">Nội dung báo cáo</Link> ·{' '}
-          <Link href="/don-vi">Cơ sở, đơn vị</Link>
+          {t('figures')} <Link href="/chi-tieu">{t('indicators')}</Link> · <Link href="/muc">{t('sections')}</Link> ·{' '}
+          <Link href="/don-vi">{t('institutions')}</Link>
         </p>
       </div>
     </footer>

@@ -1,37 +1,61 @@
 import Link from 'next/link';
-import { SITE_NAME } from '@/lib/site';
+import { Suspense } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { SearchForm } from '@/components/search/search-form';
+import { localizedPath, otherLocale } from '@/lib/i18n/config';
+import { getReading } from '@/lib/reading';
+import { LanguageSwitch } from './language-switch';
 import { NavLink } from './nav-link';
 
 const nav = [
-  { href: '/', label: 'Tổng quan' },
-  { href: '/chi-tieu', label: 'Chỉ tiêu' },
-  { href: '/muc', label: 'Nội dung báo cáo' },
-  { href: '/du-an', label: 'Dự án' },
-  { href: '/nghi-quyet', label: 'Nghị quyết' },
-  { href: '/van-ban-goc', label: 'Văn bản gốc' },
-];
+  { href: '/', key: 'overview' },
+  { href: '/chi-tieu', key: 'indicators' },
+  { href: '/muc', key: 'sections' },
+  { href: '/du-an', key: 'projects' },
+  { href: '/nghi-quyet', key: 'resolutions' },
+  { href: '/van-ban-goc', key: 'source' },
+] as const;
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const [t, reading] = await Promise.all([getTranslations('site'), getReading()]);
+  const { locale } = reading;
+  const other = otherLocale(locale);
+  // Rendered without the reader's ?asOf=: the header belongs to the layout, which a client navigation does not re-render.
+  const switchProps = { to: other, label: t('otherLanguage'), title: t('otherLanguageTitle'), fallbackHref: localizedPath(other, reading.path) };
   return (
     <header className="site-header">
       <a className="skip-link" href="#noi-dung">
-        Bỏ qua, đến nội dung chính
+        {t('skipLink')}
       </a>
       <div className="wrap">
-        <Link href="/" className="brand">
-          {SITE_NAME}
-          <small>Sóc Trăng · nhiệm kỳ 2020 - 2025</small>
+        <Link href={localizedPath(locale, '/')} className="brand">
+          {t('name')}
+          <small>{t('tagline')}</small>
         </Link>
-        <nav className="site-nav" aria-label="Điều hướng chính">
+        <nav className="site-nav" aria-label={t('navLabel')}>
           <ul>
             {nav.map((item) => (
               <li key={item.href}>
-                <NavLink href={item.href}>{item.label}</NavLink>
+                <NavLink href={localizedPath(locale, item.href)}>{t(`nav.${item.key}`)}</NavLink>
               </li>
             ))}
           </ul>
         </nav>
+        <SearchForm variant="header" />
+        <p className="language">
+          <Suspense fallback={<LanguageSwitchFallback {...switchProps} />}>
+            <LanguageSwitch {...switchProps} />
+          </Suspense>
+        </p>
       </div>
     </header>
+  );
+}
+
+function LanguageSwitchFallback({ to, label, title, fallbackHref }: { to: string; label: string; title: string; fallbackHref: string }) {
+  return (
+    <a className="language-switch" href={fallbackHref} lang={to} hrefLang={to} title={title}>
+      {label}
+    </a>
   );
 }

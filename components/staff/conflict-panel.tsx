@@ -2,6 +2,7 @@
 import type { IndicatorSnapshot, SectionSnapshot } from '@/db/snapshots';
 import { statusLabel, type IndicatorStatus } from '@/lib/status';
 import { indicatorFormValues, type IndicatorFormValues } from './indicator-form-values';
+import type { SectionFormValues } from './section-form-values';
 
 type Row = { label: string; current: string; mine: string };
 
@@ -18,23 +19,34 @@ function indicatorRows(current: IndicatorSnapshot | null, mine: IndicatorFormVal
     { label: 'So với năm gốc', current: now.baselineComparison, mine: mine.baselineComparison },
     { label: 'Câu trong văn bản gốc', current: now.sourceSentence, mine: mine.sourceSentence },
     { label: 'Ghi chú', current: now.note, mine: mine.note },
+    { label: 'Tên (tiếng Anh)', current: now.translations.en.name, mine: mine.translations.en.name },
+    { label: 'Lĩnh vực (tiếng Anh)', current: now.translations.en.area, mine: mine.translations.en.area },
+    { label: 'Đơn vị tính (tiếng Anh)', current: now.translations.en.unit, mine: mine.translations.en.unit },
+    { label: 'Ghi chú đánh giá (tiếng Anh)', current: now.translations.en.statusNote, mine: mine.translations.en.statusNote },
+    { label: 'Ghi chú (tiếng Anh)', current: now.translations.en.note, mine: mine.translations.en.note },
     { label: 'Giá trị', current: values(now.values), mine: values(mine.values) },
   ];
   return rows.filter((r) => r.current.trim() !== r.mine.trim());
 }
 
-function sectionRows(current: SectionSnapshot | null, mine: { title: string; heading: string; body: string }): Row[] {
+type SectionMine = Pick<SectionFormValues, 'title' | 'heading' | 'body' | 'translations'>;
+
+function sectionRows(current: SectionSnapshot | null, mine: SectionMine): Row[] {
   if (!current) return [{ label: 'Mục', current: '(không còn)', mine: mine.title }];
+  const en = current.translations?.en ?? {};
   return [
     { label: 'Tiêu đề mục', current: current.title, mine: mine.title },
     { label: 'Tiêu đề trong văn bản gốc', current: current.heading ?? '', mine: mine.heading },
     { label: 'Nội dung', current: current.body, mine: mine.body },
+    { label: 'Tiêu đề mục (tiếng Anh)', current: en.title ?? '', mine: mine.translations.en.title },
+    { label: 'Tiêu đề trong văn bản gốc (tiếng Anh)', current: en.heading ?? '', mine: mine.translations.en.heading },
+    { label: 'Nội dung (tiếng Anh)', current: en.body ?? '', mine: mine.translations.en.body },
   ].filter((r) => r.current.trim() !== r.mine.trim());
 }
 
 type Props =
   | { kind: 'indicator'; current: IndicatorSnapshot | null; mine: IndicatorFormValues; currentVersion: number; onKeepMine(): void; onTakeCurrent(): void }
-  | { kind: 'section'; current: SectionSnapshot | null; mine: { title: string; heading: string; body: string }; currentVersion: number; onKeepMine(): void; onTakeCurrent(): void };
+  | { kind: 'section'; current: SectionSnapshot | null; mine: SectionMine; currentVersion: number; onKeepMine(): void; onTakeCurrent(): void };
 
 /** The conflict screen: what is stored now beside what this user typed, which is kept until they choose. */
 export function ConflictPanel(props: Props) {

@@ -13,6 +13,9 @@ export type ValueFormValues = {
   note: string;
 };
 
+/** The English fields staff may fill; empty: the English page shows the Vietnamese text. */
+export type IndicatorTranslationValues = { name: string; area: string; unit: string; statusNote: string; note: string };
+
 export type IndicatorFormValues = {
   code?: string;
   name: string;
@@ -25,6 +28,7 @@ export type IndicatorFormValues = {
   baselineComparison: string;
   sourceSentence: string;
   note: string;
+  translations: { en: IndicatorTranslationValues };
   values: ValueFormValues[];
   version: number;
   reason: { kind: string; text: string };
@@ -42,6 +46,7 @@ export function indicatorFormValues(s: IndicatorSnapshot, version: number): Indi
     baselineComparison: s.baselineComparison ?? '',
     sourceSentence: s.sourceSentence ?? '',
     note: s.note ?? '',
+    translations: { en: englishValues(s.translations?.en) },
     values: s.values.map((v) => ({
       role: v.role,
       year: String(v.year),
@@ -69,8 +74,14 @@ export function emptyIndicatorFormValues(): IndicatorFormValues {
     baselineComparison: '',
     sourceSentence: '',
     note: '',
+    translations: { en: englishValues(undefined) },
     values: [],
     version: 1,
     reason: { kind: '', text: '' },
   };
+}
+
+// `translations` may be missing from a snapshot written before translations existed.
+function englishValues(en: Record<string, string> | undefined): IndicatorTranslationValues {
+  return { name: en?.name ?? '', area: en?.area ?? '', unit: en?.unit ?? '', statusNote: en?.statusNote ?? '', note: en?.note ?? '' };
 }

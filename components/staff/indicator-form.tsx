@@ -26,6 +26,15 @@ const kindOptions = [
   ['derived', 'Suy ra'],
 ] as const;
 
+/** The English translation of the reader-facing text (the source sentence and comparisons stay as written). */
+const englishFields = [
+  ['name', 'Tên chỉ tiêu (tiếng Anh)', 'input'],
+  ['area', 'Lĩnh vực (tiếng Anh)', 'input'],
+  ['unit', 'Đơn vị tính (tiếng Anh)', 'input'],
+  ['statusNote', 'Ghi chú đánh giá (tiếng Anh)', 'input'],
+  ['note', 'Ghi chú (tiếng Anh)', 'textarea'],
+] as const;
+
 const textFields = [
   ['area', 'Lĩnh vực', 'input'],
   ['unit', 'Đơn vị tính', 'input'],
@@ -143,6 +152,32 @@ export function IndicatorForm({ mode, initial, action }: Props) {
           </div>
         );
       })}
+
+      <fieldset>
+        <legend>Bản dịch tiếng Anh (không bắt buộc)</legend>
+        <p className="hint" id={fieldId('translations-hint')}>
+          Hiện trên trang tiếng Anh (/en/…). Để trống thì trang tiếng Anh hiện bản tiếng Việt và ghi rõ là chưa được dịch. Số liệu, câu
+          trong văn bản gốc và các câu so sánh luôn giữ nguyên như văn bản viết.
+        </p>
+        {englishFields.map(([name, label, as]) => {
+          const path = `translations.en.${name}` as const;
+          const error = errors.translations?.en?.[name]?.message;
+          const props = {
+            id: fieldId(path),
+            lang: 'en',
+            ...register(path),
+            'aria-invalid': error ? true : undefined,
+            'aria-describedby': error ? `${fieldId(path)}-error ${fieldId('translations-hint')}` : fieldId('translations-hint'),
+          };
+          return (
+            <div className="field" key={name}>
+              <label htmlFor={fieldId(path)}>{label}</label>
+              {as === 'textarea' ? <textarea rows={3} {...props} /> : <input {...props} />}
+              <FieldError id={`${fieldId(path)}-error`} message={error} />
+            </div>
+          );
+        })}
+      </fieldset>
 
       <fieldset>
         <legend>Giá trị theo năm</legend>

@@ -9,14 +9,8 @@ import { sectionEditSchema } from '@/lib/validations/section';
 import { ConflictPanel } from './conflict-panel';
 import { FieldError, FormMessage } from './field-error';
 import { ReasonFields } from './reason-fields';
+import { sectionFormValues, type SectionFormValues } from './section-form-values';
 
-export type SectionFormValues = {
-  title: string;
-  heading: string;
-  body: string;
-  version: number;
-  reason: { kind: string; text: string };
-};
 
 type Props = {
   slug: string;
@@ -94,7 +88,7 @@ export function SectionForm({ slug, initial, action, preview }: Props) {
           }}
           onTakeCurrent={() => {
             const s = conflict.snapshot;
-            if (s) reset({ title: s.title, heading: s.heading ?? '', body: s.body, version: conflict.version, reason: { kind: '', text: '' } });
+            if (s) reset(sectionFormValues(s, conflict.version));
             setConflict(null);
             setMessage({ tone: 'info', text: 'Đã nạp nội dung hiện tại; thay đổi của bạn đã được bỏ.' });
           }}
@@ -132,6 +126,36 @@ export function SectionForm({ slug, initial, action, preview }: Props) {
           {previewHtml === null ? <p className="note">Đang tạo bản xem trước…</p> : <div className="prose" dangerouslySetInnerHTML={{ __html: previewHtml }} />}
         </section>
       </div>
+      <fieldset>
+        <legend>Bản dịch tiếng Anh (không bắt buộc)</legend>
+        <p className="hint" id="section-translations-hint">
+          Hiện trên trang tiếng Anh (/en/…). Để trống thì trang tiếng Anh hiện bản tiếng Việt và ghi rõ là chưa được dịch.
+        </p>
+        {(
+          [
+            ['title', 'Tiêu đề mục (tiếng Anh)'],
+            ['heading', 'Tiêu đề trong văn bản gốc (tiếng Anh)'],
+            ['body', 'Nội dung bằng tiếng Anh (Markdown)'],
+          ] as const
+        ).map(([name, label]) => {
+          const id = `section-en-${name}`;
+          const error = errors.translations?.en?.[name]?.message;
+          const props = {
+            id,
+            lang: 'en',
+            ...register(`translations.en.${name}`),
+            'aria-invalid': error ? true : undefined,
+            'aria-describedby': error ? `${id}-error section-translations-hint` : 'section-translations-hint',
+          };
+          return (
+            <div className="field" key={name}>
+              <label htmlFor={id}>{label}</label>
+              {name === 'body' ? <textarea rows={10} {...props} /> : <input {...props} />}
+              <FieldError id={`${id}-error`} message={error} />
+            </div>
+          );
+        })}
+      </fieldset>
       <ReasonFields register={register} errors={errors} idPrefix="section" />
       <p>
         <button type="submit" disabled={isSubmitting}>
@@ -141,3 +165,4 @@ export function SectionForm({ slug, initial, action, preview }: Props) {
     </form>
   );
 }
+

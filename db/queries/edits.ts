@@ -12,6 +12,7 @@ import {
   indicatorSnapshot,
   replaceIndicatorValues,
   sectionSnapshot,
+  snapshotTranslations,
   type IndicatorSnapshot,
   type SectionSnapshot,
 } from '../snapshots';
@@ -19,6 +20,7 @@ import { tags } from './tags';
 import { assertActor, type Actor } from '@/lib/auth';
 import { canonicalJson } from '@/lib/revision-hash';
 import { ConflictError, InvalidError, NotFoundError } from '@/lib/errors';
+import { normalizeTranslations } from '@/lib/i18n/content';
 import type { IndicatorCreate, IndicatorEdit } from '@/lib/validations/indicator';
 import type { Reason } from '@/lib/validations/reason';
 import type { SectionEdit } from '@/lib/validations/section';
@@ -81,6 +83,7 @@ function indicatorRow(fields: Omit<IndicatorEdit, 'values' | 'reason' | 'version
     baselineComparison: fields.baselineComparison,
     sourceSentence: fields.sourceSentence,
     note: fields.note,
+    translations: normalizeTranslations(fields.translations),
   };
 }
 
@@ -224,6 +227,10 @@ async function sectionTags(reportSlug: string, sectionId: number, tx: Tx): Promi
   return out;
 }
 
+function sectionRow(fields: Pick<SectionSnapshot, 'title' | 'heading' | 'body'> & { translations?: unknown }) {
+  return { title: fields.title, heading: fields.heading, body: fields.body, translations: normalizeTranslations(fields.translations) };
+}
+
 export async function saveSection(
   { reportSlug, slug, edit }: { reportSlug: string; slug: string; edit: SectionEdit },
   actor: Actor,
@@ -237,11 +244,11 @@ export async function saveSection(
     if (!locked) throw new NotFoundError();
     const before = await sectionSnapshot(locked.id, tx);
     if (locked.version !== edit.version) throw new ConflictError<SectionConflict>({ version: locked.version, snapshot: before });
-    const next = { ...before!, title: edit.title, heading: edit.heading, body: edit.body };
-    if (same(before, next)) throw new NoChangeError();
+    const fields = sectionRow(edit);
+    if (same(before, { ...before!, ...fields })) throw new NoChangeError();
     const [updated] = await tx
       .update(sections)
-      .set({ title: edit.title, heading: edit.heading, body: edit.body, version: sql`${sections.version} + 1`, updatedAt: new Date() })
+      .set({ ...fields, version: sql`${sections.version} + 1`, updatedAt: new Date() })
       .where(eq(sections.id, locked.id))
       .returning({ version: sections.version });
     const revision = await appendRevision(
@@ -283,7 +290,8 @@ export async function restoreRevision(
     const restoreReason = { kind: reason.kind, text: `Khôi phục phiên bản ${target.revisionNo}: ${reason.text}` };
 
     if (target.itemType === 'indicator') {
-      const snap = target.snapshot as IndicatorSnapshot;
+      // A snapshot from before translations existed restores "no translation".
+      const snap: IndicatorSnapshot = { ...(target.snapshot as IndicatorSnapshot), translations: snapshotTranslations(target.snapshot) };
       const [current] = await tx
         .select({ id: indicators.id, version: indicators.version })
         .from(indicators)
@@ -307,6 +315,7 @@ export async function restoreRevision(
         baselineComparison: snap.baselineComparison,
         sourceSentence: snap.sourceSentence,
         note: snap.note,
+        translations: snap.translations,
       };
       let newVersion: number;
       if (current) {
@@ -360,6 +369,7 @@ export async function restoreRevision(
 
     if (target.itemType === 'section') {
       const snap = target.snapshot as SectionSnapshot;
+      const fields = sectionRow({ ...snap, translations: snapshotTranslations(snap) });
       const [current] = await tx
         .select({ id: sections.id, version: sections.version })
         .from(sections)
@@ -370,10 +380,10 @@ export async function restoreRevision(
         throw new ConflictError<SectionConflict>({ version: current.version, snapshot: await sectionSnapshot(current.id, tx) });
       }
       const before = await sectionSnapshot(current.id, tx);
-      if (same(before, { ...before!, title: snap.title, heading: snap.heading, body: snap.body })) throw new NoChangeError();
+      if (same(before, { ...before!, ...fields })) throw new NoChangeError();
       const [u] = await tx
         .update(sections)
-        .set({ title: snap.title, heading: snap.heading, body: snap.body, version: sql`${sections.version} + 1`, updatedAt: new Date() })
+        .set({ ...fields, version: sql`${sections.version} + 1`, updatedAt: new Date() })
         .where(eq(sections.id, current.id))
         .returning({ version: sections.version });
       const revision = await appendRevision(

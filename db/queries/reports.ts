@@ -1,10 +1,12 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '../index';
-import { reports, type Section } from '../schema';
+import { reports, type ContentTranslations, type Section } from '../schema';
 import { cachedRead } from './cache';
 import { loadReportRows, parseAsOf, resolveAsOf, valuesKey, type AsOf, type ReportRows } from './state';
 import { tags } from './tags';
+import { localizedPath, type Locale } from '@/lib/i18n/config';
+import { localize, normalizeTranslations, TRANSLATABLE_FIELDS, type Localized } from '@/lib/i18n/content';
 import { renderMarkdown, type EntityLink } from '@/lib/markdown';
 import { entityHref, type EntityKind } from '@/lib/site';
 import type { IndicatorStatus } from '@/lib/status';
@@ -25,6 +27,7 @@ export type ReportView = {
   indicatorsNotMet: number | null;
   headline: string | null;
   sourceFile: string;
+  translations: ContentTranslations;
   updatedAt: string;
   /** The latest revision in the state shown: what a citation of this page refers to. */
   latestRevision: { id: number; createdAt: string } | null;
@@ -38,11 +41,14 @@ export type SectionSummary = {
   title: string;
   heading: string | null;
   depth: number;
+  translations: ContentTranslations;
 };
 
 export type SectionView = SectionSummary & {
   body: string;
   bodyHtml: string;
+  /** The English body (translations.en.body) rendered like `bodyHtml`; null when there is none. */
+  bodyHtmlEn: string | null;
   version: number;
   updatedAt: string;
 };
@@ -72,8 +78,9 @@ export type IndicatorView = {
   baselineComparison: string | null;
   sourceSentence: string | null;
   note: string | null;
-  section: { slug: string; title: string } | null;
+  section: { slug: string; title: string; translations: ContentTranslations } | null;
   values: ValueView[];
+  translations: ContentTranslations;
   /** Its figures differ from those first published in the source document. */
   adjusted: boolean;
   version: number;
@@ -91,6 +98,7 @@ export type EntityView = {
   issuedOn: string | null;
   issuer: string | null;
   subject: string | null;
+  translations: ContentTranslations;
   href: string;
 };
 
@@ -100,8 +108,13 @@ export type EntityDetail = EntityView & { mentions: Mention[] };
 // ------------------------------------------------------ views over rows
 
 function toReportView(rows: ReportRows): ReportView {
-  const { sourceText: _sourceText, createdAt: _createdAt, version: _version, updatedAt, ...rest } = rows.report;
-  return { ...rest, updatedAt: new Date(updatedAt).toISOString(), latestRevision: rows.latestRevision };
+  const { sourceText: _sourceText, createdAt: _createdAt, version: _version, updatedAt, translations, ...rest } = rows.report;
+  return {
+    ...rest,
+    translations: normalizeTranslations(translations),
+    updatedAt: new Date(updatedAt).toISOString(),
+    latestRevision: rows.latestRevision,
+  };
 }
 
 function toSummaries(list: Section[]): SectionSummary[] {
@@ -118,6 +131,7 @@ function toSummaries(list: Section[]): SectionSummary[] {
     title: r.title,
     heading: r.heading,
     depth: depthOf(r),
+    translations: normalizeTranslations(r.translations),
   }));
 }
 
@@ -133,6 +147,7 @@ function toEntityViews(rows: ReportRows): EntityView[] {
     issuedOn: e.issuedOn,
     issuer: e.issuer,
     subject: e.subject,
+    translations: normalizeTranslations(e.translations),
     href: entityHref(e.kind, e.slug),
   }));
 }
@@ -175,8 +190,9 @@ function toIndicatorViews(rows: ReportRows, code?: string): IndicatorView[] {
         baselineComparison: i.baselineComparison,
         sourceSentence: i.sourceSentence,
         note: i.note,
-        section: section ? { slug: section.slug, title: section.title } : null,
+        section: section ? { slug: section.slug, title: section.title, translations: normalizeTranslations(section.translations) } : null,
         values,
+        translations: normalizeTranslations(i.translations),
         adjusted: imported !== undefined && imported !== valuesKey(values),
         version: i.version,
         updatedAt: new Date(i.updatedAt).toISOString(),
@@ -250,10 +266,12 @@ export async function findSectionTree(
   return Promise.all(
     wanted.map(async (s) => {
       const row = rowsById.get(s.id)!;
+      const bodyEn = s.translations.en?.body;
       return {
         ...s,
         body: row.body,
         bodyHtml: await renderMarkdown(row.body, { links }),
+        bodyHtmlEn: bodyEn ? await renderMarkdown(bodyEn, { links }) : null,
         version: row.version,
         updatedAt: new Date(row.updatedAt).toISOString(),
       };
@@ -283,47 +301,112 @@ export async function findEntity(
   return { ...entity, mentions };
 }
 
+// ------------------------------------------------- the reader's language
+//
+// Cached reads hold both languages; these pick one per request. An English field replaces the
+// Vietnamese one when staff have entered it; `untranslated` lists the fields shown in Vietnamese.
+
+export function localizeReport(view: ReportView, locale: Locale): Localized<ReportView> {
+  return localize(view, view.translations, TRANSLATABLE_FIELDS.report, locale);
+}
+
+export function localizeSection<T extends SectionSummary & Partial<Pick<SectionView, 'body' | 'bodyHtml' | 'bodyHtmlEn'>>>(
+  view: T,
+  locale: Locale,
+): Localized<T> {
+  const out = localize(view, view.translations, TRANSLATABLE_FIELDS.section, locale);
+  if (locale === 'vi' || out.bodyHtml === undefined) return out;
+  // The rendered body follows the text chosen for `body`; its links to the portal's own pages
+  // (entity links, relative links) stay in English.
+  return { ...out, bodyHtml: localizeLinks(view.bodyHtmlEn ?? out.bodyHtml, locale) };
+}
+
+/** Prefix the portal's own links (`href="/…"`, never `//host`) in sanitised HTML with the locale. */
+function localizeLinks(html: string, locale: Locale): string {
+  return html.replace(/ href="\/(?!\/)([^"]*)"/g, (_, rest: string) => ` href="${localizedPath(locale, `/${rest}`)}"`);
+}
+
+export function localizeIndicator(view: IndicatorView, locale: Locale): Localized<IndicatorView> & { section: Localized<NonNullable<IndicatorView['section']>> | null } {
+  const out = localize(view, view.translations, TRANSLATABLE_FIELDS.indicator, locale);
+  return { ...out, section: view.section ? localize(view.section, view.section.translations, ['title'], locale) : null };
+}
+
+export function localizeEntity<T extends EntityView>(view: T, locale: Locale): Localized<T> {
+  return localize(view, view.translations, TRANSLATABLE_FIELDS.entity, locale);
+}
+
+export type LocalizedIndicator = ReturnType<typeof localizeIndicator>;
+export type LocalizedEntityDetail = Omit<Localized<EntityDetail>, 'mentions'> & { mentions: Array<{ section: Localized<SectionSummary>; sentences: string[] }> };
+
 // ------------------------------------------- cached reads for public pages
 //
 // Live reads are tagged so an edit invalidates exactly what it changed. A past
 // state never changes, so as-of reads are cached under their moment and carry
-// the report tag only.
+// the report tag only. The language is applied after the cache (`locale`, default 'vi').
 
 const key = (revisionId?: number | null) => (revisionId ? `r${revisionId}` : 'live');
 const pastTags = (slug: string) => [`${tags.report(slug)}:past`];
+type In = { locale?: Locale };
 
-export const getReport = ({ slug, revisionId }: { slug: string } & At) =>
-  cachedRead(['report', slug, key(revisionId)], revisionId ? pastTags(slug) : [tags.report(slug)], () => findReport({ slug, revisionId }));
+export const getReport = async ({ slug, revisionId, locale = 'vi' }: { slug: string } & At & In) => {
+  const view = await cachedRead(['report', slug, key(revisionId)], revisionId ? pastTags(slug) : [tags.report(slug)], () => findReport({ slug, revisionId }));
+  return view ? localizeReport(view, locale) : null;
+};
 
-export const getIndicators = ({ reportSlug, revisionId }: { reportSlug: string } & At) =>
-  cachedRead(['indicators', reportSlug, key(revisionId)], revisionId ? pastTags(reportSlug) : [tags.indicators(reportSlug)], () =>
-    findIndicators({ reportSlug, revisionId }),
+export const getIndicators = async ({ reportSlug, revisionId, locale = 'vi' }: { reportSlug: string } & At & In) =>
+  (
+    await cachedRead(['indicators', reportSlug, key(revisionId)], revisionId ? pastTags(reportSlug) : [tags.indicators(reportSlug)], () =>
+      findIndicators({ reportSlug, revisionId }),
+    )
+  ).map((i) => localizeIndicator(i, locale));
+
+export const getIndicator = async ({ reportSlug, code, revisionId, locale = 'vi' }: { reportSlug: string; code: string } & At & In) => {
+  const view = await cachedRead(
+    ['indicator', reportSlug, code, key(revisionId)],
+    revisionId ? pastTags(reportSlug) : [tags.indicator(reportSlug, code)],
+    () => findIndicator({ reportSlug, code, revisionId }),
   );
+  return view ? localizeIndicator(view, locale) : null;
+};
 
-export const getIndicator = ({ reportSlug, code, revisionId }: { reportSlug: string; code: string } & At) =>
-  cachedRead(['indicator', reportSlug, code, key(revisionId)], revisionId ? pastTags(reportSlug) : [tags.indicator(reportSlug, code)], () =>
-    findIndicator({ reportSlug, code, revisionId }),
+export const getSections = async ({ reportSlug, revisionId, locale = 'vi' }: { reportSlug: string } & At & In) =>
+  (
+    await cachedRead(['toc', reportSlug, key(revisionId)], revisionId ? pastTags(reportSlug) : [tags.toc(reportSlug)], () =>
+      findSections({ reportSlug, revisionId }),
+    )
+  ).map((s) => localizeSection(s, locale));
+
+export const getSectionTree = async ({ reportSlug, slug, revisionId, locale = 'vi' }: { reportSlug: string; slug?: string } & At & In) =>
+  (
+    await cachedRead(
+      ['section-tree', reportSlug, slug ?? null, key(revisionId)],
+      revisionId ? pastTags(reportSlug) : [tags.toc(reportSlug), tags.entities(reportSlug), ...(slug ? [tags.section(reportSlug, slug)] : [])],
+      () => findSectionTree({ reportSlug, slug, revisionId }),
+    )
+  ).map((s) => localizeSection(s, locale));
+
+export const getEntities = async ({ reportSlug, revisionId, locale = 'vi' }: { reportSlug: string } & At & In) =>
+  (
+    await cachedRead(['entities', reportSlug, key(revisionId)], revisionId ? pastTags(reportSlug) : [tags.entities(reportSlug)], () =>
+      findEntities({ reportSlug, revisionId }),
+    )
+  ).map((e) => localizeEntity(e, locale));
+
+export const getEntity = async ({
+  reportSlug,
+  kind,
+  slug,
+  revisionId,
+  locale = 'vi',
+}: { reportSlug: string; kind: EntityKind; slug: string } & At & In): Promise<LocalizedEntityDetail | null> => {
+  const view = await cachedRead(
+    ['entity', reportSlug, kind, slug, key(revisionId)],
+    revisionId ? pastTags(reportSlug) : [tags.entities(reportSlug), tags.toc(reportSlug)],
+    () => findEntity({ reportSlug, kind, slug, revisionId }),
   );
-
-export const getSections = ({ reportSlug, revisionId }: { reportSlug: string } & At) =>
-  cachedRead(['toc', reportSlug, key(revisionId)], revisionId ? pastTags(reportSlug) : [tags.toc(reportSlug)], () => findSections({ reportSlug, revisionId }));
-
-export const getSectionTree = ({ reportSlug, slug, revisionId }: { reportSlug: string; slug?: string } & At) =>
-  cachedRead(
-    ['section-tree', reportSlug, slug ?? null, key(revisionId)],
-    revisionId ? pastTags(reportSlug) : [tags.toc(reportSlug), tags.entities(reportSlug), ...(slug ? [tags.section(reportSlug, slug)] : [])],
-    () => findSectionTree({ reportSlug, slug, revisionId }),
-  );
-
-export const getEntities = ({ reportSlug, revisionId }: { reportSlug: string } & At) =>
-  cachedRead(['entities', reportSlug, key(revisionId)], revisionId ? pastTags(reportSlug) : [tags.entities(reportSlug)], () =>
-    findEntities({ reportSlug, revisionId }),
-  );
-
-export const getEntity = ({ reportSlug, kind, slug, revisionId }: { reportSlug: string; kind: EntityKind; slug: string } & At) =>
-  cachedRead(['entity', reportSlug, kind, slug, key(revisionId)], revisionId ? pastTags(reportSlug) : [tags.entities(reportSlug), tags.toc(reportSlug)], () =>
-    findEntity({ reportSlug, kind, slug, revisionId }),
-  );
+  if (!view) return null;
+  return { ...localizeEntity(view, locale), mentions: view.mentions.map((m) => ({ ...m, section: localizeSection(m.section, locale) })) };
+};
 
 export { parseAsOf, type AsOf };
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseViNumber } from '@/lib/number';
 import { INDICATOR_STATUSES } from '@/lib/status';
 import { reasonSchema } from './reason';
-import { baseVersion, optionalText, requiredText } from './text';
+import { baseVersion, optionalText, requiredText, translationText } from './text';
 
 /** A number typed the Vietnamese way ("1.234,5", "6,20"): parsed exactly or refused, never guessed. */
 export const viDecimal = z.string({ error: 'Hãy nhập giá trị.' }).transform((input, ctx) => {
@@ -40,6 +40,20 @@ const indicatorFields = z.object({
   baselineComparison: optionalText('so sánh với năm gốc', 300),
   sourceSentence: optionalText('câu trong văn bản gốc', 2000),
   note: optionalText('ghi chú', 2000),
+  // English for the public English pages; the source sentence and comparisons stay as the report writes them.
+  translations: z
+    .object({
+      en: z
+        .object({
+          name: translationText('tên chỉ tiêu (tiếng Anh)', 300),
+          area: translationText('lĩnh vực (tiếng Anh)', 120),
+          unit: translationText('đơn vị tính (tiếng Anh)', 80),
+          statusNote: translationText('ghi chú đánh giá (tiếng Anh)', 500),
+          note: translationText('ghi chú (tiếng Anh)', 2000),
+        })
+        .prefault({}),
+    })
+    .prefault({ en: {} }),
   values: z.array(valueSchema).max(40, 'Tối đa 40 giá trị.'),
   reason: reasonSchema,
 });

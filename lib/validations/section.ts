@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reasonSchema } from './reason';
-import { baseVersion, optionalText, requiredText } from './text';
+import { baseVersion, optionalText, requiredText, translationText } from './text';
 
 export const sectionEditSchema = z.object({
   title: requiredText('tiêu đề mục', 200),
@@ -9,6 +9,17 @@ export const sectionEditSchema = z.object({
     .string({ error: 'Thiếu nội dung.' })
     .transform((s) => s.normalize('NFC').replace(/\r\n?/g, '\n'))
     .pipe(z.string().max(100_000, 'Nội dung tối đa 100.000 ký tự.')),
+  translations: z
+    .object({
+      en: z
+        .object({
+          title: translationText('tiêu đề mục (tiếng Anh)', 200),
+          heading: translationText('tiêu đề trong văn bản gốc (tiếng Anh)', 300),
+          body: translationText('nội dung (tiếng Anh)', 100_000),
+        })
+        .prefault({}),
+    })
+    .prefault({ en: {} }),
   version: baseVersion,
   reason: reasonSchema,
 });

@@ -20,3 +20,18 @@ export const optionalText = (label: string, max = 2000) =>
 
 /** The version the editor started from; the server refuses a save based on an older one. */
 export const baseVersion = z.coerce.number({ error: 'Thiếu phiên bản gốc của biểu mẫu.' }).int().min(1);
+
+/**
+ * One field of an English translation: NFC, trimmed; empty becomes undefined (no translation:
+ * the public English page falls back to the Vietnamese text).
+ */
+export const translationText = (label: string, max = 2000) =>
+  z
+    .string()
+    .nullish()
+    .transform((s) => {
+      const v = (s ?? '').normalize('NFC').replace(/\r\n?/g, '\n').trim();
+      return v === '' ? undefined : v;
+    })
+    .pipe(z.string().max(max, `${label[0]!.toUpperCase()}${label.slice(1)} tối đa ${max} ký tự.`).optional());
+

@@ -143,7 +143,7 @@ describe(`report queries (${databaseKind()})`, () => {
     it('an indicator without figures has no values', async () => {
       const i = await findIndicator({ reportSlug, code: 'co-cau-grdp' }, t.db);
       expect(i).toMatchObject({ name: 'Cơ cấu GRDP', unit: null, values: [], status: 'chua_dat' });
-      expect(i!.section).toEqual({ slug: 'chi-tieu-chu-yeu', title: 'Kết quả các chỉ tiêu chủ yếu' });
+      expect(i!.section).toEqual({ slug: 'chi-tieu-chu-yeu', title: 'Kết quả các chỉ tiêu chủ yếu', translations: {} });
     });
 
     it('returns null for an unknown code or report', async () => {

@@ -1,46 +1,62 @@
 import type { Metadata } from 'next';
 import { Fragment } from 'react';
 import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { IndicatorTable } from '@/components/indicator/indicator-table';
 import { Breadcrumb } from '@/components/site/breadcrumb';
+import { FiguresNote, TranslationNotice } from '@/components/site/translation-notice';
 import { getIndicators, getReport } from '@/db/queries/reports';
-import { readingRevision } from '@/lib/reading';
+import { anyUntranslated, langOf } from '@/lib/i18n/content';
+import { languageAlternates } from '@/lib/i18n/metadata';
+import { getReading } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 import { statusDescription, statusLabel, INDICATOR_STATUSES } from '@/lib/status';
 
 const reportSlug = DEFAULT_REPORT_SLUG;
 
-export const metadata: Metadata = {
-  title: 'Chỉ tiêu và kết quả',
-  description:
-    'Bảng các chỉ tiêu và kết quả mà phụ lục nêu, theo lĩnh vực: giá trị năm 2025, so sánh với năm 2020 và với chỉ tiêu Nghị quyết, đánh giá đạt, vượt, chưa đạt.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('indicators');
+  return { title: t('title'), description: t('metaDescription'), alternates: await languageAlternates() };
+}
 
 export default async function IndicatorsPage() {
-  const [report, indicators] = await Promise.all([getReport({ slug: reportSlug, revisionId: await readingRevision() }), getIndicators({ reportSlug, revisionId: await readingRevision() })]);
+  const { locale, moment } = await getReading();
+  const revisionId = moment?.revisionId;
+  const [report, indicators, t, site] = await Promise.all([
+    getReport({ slug: reportSlug, revisionId, locale }),
+    getIndicators({ reportSlug, revisionId, locale }),
+    getTranslations('indicators'),
+    getTranslations('site'),
+  ]);
   if (!report) notFound();
   const named = indicators.filter((i) => i.namedAsKeyIndicator).length;
   return (
     <>
-      <Breadcrumb items={[{ label: 'Chỉ tiêu' }]} />
-      <h1>Chỉ tiêu và kết quả nhiệm kỳ {report.termLabel}</h1>
+      <Breadcrumb items={[{ label: site('nav.indicators') }]} />
+      <h1>{t('heading', { term: report.termLabel })}</h1>
+      <TranslationNotice show={anyUntranslated([report], ['headline']) || anyUntranslated(indicators, ['name', 'area'])} />
       <p className="lede">
-        {report.headline} Văn bản gốc chỉ nêu tên {named} trong {report.indicatorsTotal} chỉ tiêu chủ yếu; bảng dưới đây gồm{' '}
-        {indicators.length} chỉ tiêu và kết quả có trong văn bản, xếp theo lĩnh vực.
+        {t.rich('lede', {
+          headline: () => <span lang={langOf(report, 'headline')}>{report.headline}</span>,
+          named: String(named),
+          total: String(report.indicatorsTotal ?? ''),
+          count: String(indicators.length),
+        })}
       </p>
-      <IndicatorTable indicators={indicators} caption={`Chỉ tiêu và kết quả theo lĩnh vực (${indicators.length} mục)`} />
-      <h2>Cách đọc bảng</h2>
+      <FiguresNote />
+      <IndicatorTable indicators={indicators} caption={t('caption', { count: String(indicators.length) })} />
+      <h2>{t('howToRead')}</h2>
       <dl className="facts">
         {INDICATOR_STATUSES.map((s) => (
           <Fragment key={s}>
-            <dt>{statusLabel(s)}</dt>
-            <dd>{statusDescription(s)}</dd>
+            <dt>{statusLabel(s, locale)}</dt>
+            <dd>{statusDescription(s, locale)}</dd>
           </Fragment>
         ))}
-        <dt>ước tính</dt>
-        <dd>Văn bản ghi “ước” trước số liệu.</dd>
-        <dt>suy ra</dt>
-        <dd>Cổng thông tin tính từ số liệu của văn bản (ví dụ giá trị năm 2020 từ “tăng 1,65 lần”); văn bản không ghi trực tiếp.</dd>
+        <dt>{t('estimateTerm')}</dt>
+        <dd>{t('estimateText')}</dd>
+        <dt>{t('derivedTerm')}</dt>
+        <dd>{t('derivedText')}</dd>
       </dl>
     </>
   );

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { EntityIndex } from '@/components/entity/entity-index';
+import { languageAlternates } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = {
-  title: 'Cơ sở, đơn vị',
-  description: 'Các trường, cơ sở đào tạo và trung tâm được nêu trong báo cáo kết quả nhiệm kỳ 2020 - 2025 của tỉnh Sóc Trăng.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('entities.institution');
+  return { title: t('label'), description: t('metaDescription'), alternates: await languageAlternates() };
+}
 
 export default function InstitutionsPage() {
-  return <EntityIndex kind="institution" intro="Các trường, cơ sở đào tạo và trung tâm mà báo cáo nêu tên." />;
+  return <EntityIndex kind="institution" />;
 }

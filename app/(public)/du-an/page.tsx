@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { EntityIndex } from '@/components/entity/entity-index';
+import { languageAlternates } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = {
-  title: 'Dự án trọng điểm',
-  description: 'Các công trình, dự án trọng điểm được nêu trong báo cáo kết quả nhiệm kỳ 2020 - 2025 của tỉnh Sóc Trăng.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('entities.project');
+  return { title: t('label'), description: t('metaDescription'), alternates: await languageAlternates() };
+}
 
 export default function ProjectsPage() {
-  return <EntityIndex kind="project" intro="Các công trình, dự án trọng điểm mà báo cáo nêu tên." />;
+  return <EntityIndex kind="project" />;
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { EntityIndex } from '@/components/entity/entity-index';
+import { languageAlternates } from '@/lib/i18n/metadata';
 
-export const metadata: Metadata = {
-  title: 'Nghị quyết',
-  description: 'Các nghị quyết của Tỉnh uỷ Sóc Trăng được nêu trong phần ba nhiệm vụ đột phá: số hiệu, ngày ban hành, trích yếu.',
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('entities.resolution');
+  return { title: t('label'), description: t('metaDescription'), alternates: await languageAlternates() };
+}
 
 export default function ResolutionsPage() {
-  return <EntityIndex kind="resolution" intro="Các nghị quyết mà báo cáo dẫn trong phần kết quả thực hiện các nhiệm vụ đột phá." />;
+  return <EntityIndex kind="resolution" />;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { SectionForm } from '@/components/staff/section-form';
+import { sectionFormValues } from '@/components/staff/section-form-values';
 import { findSectionForEdit } from '@/db/queries/staff';
 import { requireStaffPage } from '@/lib/auth';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
@@ -29,7 +30,7 @@ export default async function EditSectionPage({ params }: Props) {
       </p>
       <SectionForm
         slug={slug}
-        initial={{ title: s.title, heading: s.heading ?? '', body: s.body, version: item.version, reason: { kind: '', text: '' } }}
+        initial={sectionFormValues(s, item.version)}
         action={saveSectionAction.bind(null, slug)}
         preview={previewMarkdownAction}
       />

@@ -1,0 +1,29 @@
+import { listPublicChanges } from '@/db/queries/public-history';
+import { getReport } from '@/db/queries/reports';
+import { buildChangeFeed, openDataResponse } from '@/lib/open-data';
+import { DEFAULT_REPORT_SLUG } from '@/lib/site';
+
+export const dynamic = 'force-dynamic';
+
+const ENTRIES = 50;
+
+/** Atom 1.0: the latest changes published after the import. No staff identity: the portal is the author. */
+export async function GET(request: Request) {
+  const slug = DEFAULT_REPORT_SLUG;
+  // Atom wants absolute links; they follow the host the feed was asked from.
+  const origin = new URL(request.url).origin;
+  return openDataResponse(request, {
+    slug,
+    representation: 'changes.atom',
+    contentType: 'application/atom+xml; charset=utf-8',
+    variant: origin,
+    render: async (revision) => {
+      const [report, { rows }] = await Promise.all([
+        getReport({ slug, revisionId: revision.revisionId }),
+        listPublicChanges({ reportSlug: slug, upTo: revision.revisionId, limit: ENTRIES }),
+      ]);
+      if (!report) return null;
+      return buildChangeFeed({ origin, reportSlug: slug, reportTitle: report.title, updated: revision.createdAt, changes: rows });
+    },
+  });
+}
