@@ -71,7 +71,8 @@ async function lockIndicator(reportId: number, code: string, tx: Tx) {
 // The report tag too: public pages cite the latest revision of the report they show.
 const indicatorTags = (reportSlug: string, code: string) => [tags.indicator(reportSlug, code), tags.indicators(reportSlug), tags.report(reportSlug)];
 
-function indicatorRow(fields: Omit<IndicatorEdit, 'values' | 'reason' | 'version'>) {
+/** The indicator's own columns, from an edit or from a snapshot being restored. */
+function indicatorRow(fields: Omit<IndicatorEdit, 'values' | 'reason' | 'version'> | IndicatorSnapshot) {
   return {
     name: fields.name,
     area: fields.area,
@@ -304,19 +305,7 @@ export async function restoreRevision(
           snapshot: current ? await indicatorSnapshot(current.id, tx) : null,
         });
       }
-      const row = {
-        name: snap.name,
-        area: snap.area,
-        unit: snap.unit,
-        status: snap.status,
-        statusNote: snap.statusNote,
-        namedAsKeyIndicator: snap.namedAsKeyIndicator,
-        targetComparison: snap.targetComparison,
-        baselineComparison: snap.baselineComparison,
-        sourceSentence: snap.sourceSentence,
-        note: snap.note,
-        translations: snap.translations,
-      };
+      const row = indicatorRow(snap);
       let newVersion: number;
       if (current) {
         if (same(await indicatorSnapshot(current.id, tx), snap)) throw new NoChangeError();
