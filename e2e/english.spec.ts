@@ -174,3 +174,67 @@ test('an editor enters an English name; the English page shows it, the Vietnames
   await expect(page.locator('h1')).toHaveText('Xã đạt chuẩn nông thôn mới kiểu mẫu');
   await expect(page.getByText(ENGLISH_NAME)).toHaveCount(0);
 });
+
+test.describe('reader tools in English', () => {
+  test('/en/tim-kiem?q=san+luong: English chrome, Vietnamese results marked, links under /en', async ({ page, axe }) => {
+    await page.goto('/en/tim-kiem?q=san+luong');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.locator('h1')).toHaveText('Search');
+    await expect(page).toHaveTitle('Search: “san luong” · Term Results');
+    const form = page.getByRole('search', { name: 'Search', exact: true });
+    await expect(form.getByRole('searchbox', { name: 'Search for' })).toHaveValue('san luong');
+    await expect(form.getByRole('button', { name: 'Search' })).toBeVisible();
+    await expect(page.getByRole('search', { name: 'Search the report' })).toHaveAttribute('action', '/en/tim-kiem');
+    await expect(page.getByText(/^Found \d+ results for “san luong”/)).toBeVisible();
+    const first = page.getByRole('list', { name: /^Found/ }).getByRole('listitem').first();
+    await expect(first.locator('.search-hit-type')).toHaveText('Indicator');
+    await expect(first.locator('.search-hit-title')).toHaveAttribute('lang', 'vi');
+    await expect(first.getByRole('link')).toHaveAttribute('href', /^\/en\/chi-tieu\//);
+    await expectLinksUnderEn(page);
+    await axe();
+  });
+
+  test('the header search stays in English', async ({ page }) => {
+    await page.goto('/en/chi-tieu');
+    const header = page.getByRole('search', { name: 'Search the report' });
+    await header.getByRole('searchbox', { name: 'Search' }).fill('dang bo');
+    await header.getByRole('button', { name: 'Search' }).click();
+    await expect(page).toHaveURL((url) => url.pathname === '/en/tim-kiem' && url.searchParams.get('q') === 'dang bo');
+    await expect(page.locator('h1')).toHaveText('Search');
+  });
+
+  const pages: Array<[string, string]> = [
+    ['/en/du-lieu', 'Open data'],
+    ['/en/thay-doi', 'Changes to the report'],
+    ['/en/in', ''],
+  ];
+  for (const [url, h1] of pages) {
+    test(`${url}: English headings, footer links, feed link, axe`, async ({ page, axe }) => {
+      await page.goto(url);
+      await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+      await expect(page.locator('h1')).toHaveCount(1);
+      if (h1) await expect(page.locator('h1')).toHaveText(h1);
+      const footer = page.getByRole('contentinfo');
+      await expect(footer.getByRole('link', { name: 'Open data' })).toHaveAttribute('href', '/en/du-lieu');
+      await expect(footer.getByRole('link', { name: 'Changes' })).toHaveAttribute('href', '/en/thay-doi');
+      await expect(footer.getByRole('link', { name: 'Print edition' })).toHaveAttribute('href', '/en/in');
+      await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute('href', /\/thay-doi\.atom$/);
+      await axe();
+    });
+  }
+
+  test('English headings on the open data, changes and print pages', async ({ page }) => {
+    await page.goto('/en/du-lieu');
+    for (const name of ['Source and reuse', 'Addresses', 'Examples', 'JSON fields', 'CSV columns', 'Changes feed (Atom)']) {
+      await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
+    }
+    await expect(page.getByRole('note').filter({ hasText: 'in Vietnamese only' })).toBeVisible();
+    await page.goto('/en/in');
+    for (const name of ['Results of the key indicators', 'Indicator table', 'Key projects and resolutions']) {
+      await expect(page.getByRole('heading', { level: 2, name, exact: true })).toBeVisible();
+    }
+    await expect(page.locator('.print-colophon')).toContainText(/Printed from revision r\d+/);
+    await page.goto('/en/chi-tieu/tang-truong-grdp/lich-su');
+    await expect(page.locator('h1')).toContainText('Change history:');
+  });
+});

@@ -1,5 +1,7 @@
 import type { DiffPart } from '@/lib/diff';
-import { kindLabels } from '@/lib/indicator';
+import type { Locale } from '@/lib/i18n/config';
+import { translator } from '@/lib/i18n/messages';
+import { kindLabel } from '@/lib/indicator';
 import { formatDecimal } from '@/lib/number';
 import type { SnapshotDiff } from '@/lib/revision-diff';
 
@@ -22,36 +24,48 @@ export function WordDiff({ parts }: { parts: DiffPart[] }) {
 
 const signed = (d: string) => (d.startsWith('-') ? `−${formatDecimal(d.slice(1))}` : `+${formatDecimal(d)}`);
 
-export function RevisionCompare({ diff, fromLabel, toLabel }: { diff: SnapshotDiff; fromLabel: string; toLabel: string }) {
-  if (diff.identical) return <p className="notice">Hai phiên bản giống hệt nhau.</p>;
+/**
+ * Old → new for one change. `locale`: the interface language of a public page (staff pages stay
+ * Vietnamese). Field labels and values come from the snapshots and are Vietnamese (marked so on English pages).
+ */
+export function RevisionCompare({ diff, fromLabel, toLabel, locale = 'vi' }: { diff: SnapshotDiff; fromLabel: string; toLabel: string; locale?: Locale }) {
+  const t = translator(locale, 'revisionCompare');
+  const vi = locale === 'vi' ? undefined : 'vi';
+  const kinds = (k: Parameters<typeof kindLabel>[0] | null) => (k ? kindLabel(k, locale) : '—');
+  if (diff.identical) return <p className="notice">{t('identical')}</p>;
   return (
     <div className="revision-compare">
       <p className="note">
-        Từ <strong>{fromLabel}</strong> đến <strong>{toLabel}</strong>. <del>Chữ gạch</del> là phần bị bỏ, <ins>chữ tô</ins> là phần thêm.
+        {t.rich('legend', {
+          from: () => <strong>{fromLabel}</strong>,
+          to: () => <strong>{toLabel}</strong>,
+          del: (chunks) => <del>{chunks}</del>,
+          ins: (chunks) => <ins>{chunks}</ins>,
+        })}
       </p>
       {diff.status ? (
         <p className="status-flip">
-          Đánh giá đổi: <strong>{diff.status.before}</strong> → <strong>{diff.status.after}</strong>
+          {t('status')} <strong lang={vi}>{diff.status.before}</strong> → <strong lang={vi}>{diff.status.after}</strong>
         </p>
       ) : null}
       {diff.values.length > 0 ? (
         <div className="table-wrap">
           <table>
-            <caption>Số liệu thay đổi</caption>
+            <caption>{t('caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Giá trị</th>
-                <th scope="col" className="num">Cũ</th>
-                <th scope="col" className="num">Mới</th>
-                <th scope="col" className="num">Chênh lệch</th>
-                <th scope="col" className="num">Thay đổi (%)</th>
-                <th scope="col">Loại số liệu</th>
+                <th scope="col">{t('value')}</th>
+                <th scope="col" className="num">{t('before')}</th>
+                <th scope="col" className="num">{t('after')}</th>
+                <th scope="col" className="num">{t('delta')}</th>
+                <th scope="col" className="num">{t('percent')}</th>
+                <th scope="col">{t('kind')}</th>
               </tr>
             </thead>
             <tbody>
               {diff.values.map((v) => (
                 <tr key={v.key}>
-                  <th scope="row">
+                  <th scope="row" lang={vi}>
                     {v.label}
                     {v.other.map((o) => (
                       <div key={o.field} className="note">
@@ -64,9 +78,7 @@ export function RevisionCompare({ diff, fromLabel, toLabel }: { diff: SnapshotDi
                   <td className="num">{v.change.delta === null ? '—' : signed(v.change.delta)}</td>
                   <td className="num">{v.change.percent === null ? '—' : `${signed(v.change.percent)}%`}</td>
                   <td>
-                    {v.kind.before === v.kind.after
-                      ? kindLabels[v.kind.after!]
-                      : `${v.kind.before ? kindLabels[v.kind.before] : '—'} → ${v.kind.after ? kindLabels[v.kind.after] : '—'}`}
+                    {v.kind.before === v.kind.after ? kinds(v.kind.after) : `${kinds(v.kind.before)} → ${kinds(v.kind.after)}`}
                   </td>
                 </tr>
               ))}
@@ -77,7 +89,7 @@ export function RevisionCompare({ diff, fromLabel, toLabel }: { diff: SnapshotDi
       {diff.fields.length > 0 ? (
         <dl className="field-diffs">
           {diff.fields.map((f) => (
-            <div key={f.field}>
+            <div key={f.field} lang={vi}>
               <dt>{f.label}</dt>
               <dd className="pre">
                 <WordDiff parts={f.parts} />

@@ -2,15 +2,16 @@ import { IndicatorTable } from '@/components/indicator/indicator-table';
 import { SectionBody } from '@/components/report/section-body';
 import type { EntityView, IndicatorView, ReportView, SectionView } from '@/db/queries/reports';
 import { formatIssuedOn } from '@/lib/dates';
-import { entityRoutes } from '@/lib/site';
+import type { Locale } from '@/lib/i18n/config';
+import { translator } from '@/lib/i18n/messages';
 
 const day = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' });
 const time = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Ho_Chi_Minh' });
 
-/** "ngày 29/11/2026, lúc 16:12" (Vietnam time). */
-export function printedDate(iso: string): string {
+/** "ngày 29/11/2026, lúc 16:12" / "29/11/2026 at 16:12" (Vietnam time). */
+export function printedDate(iso: string, locale: Locale = 'vi'): string {
   const d = new Date(iso);
-  return `ngày ${day.format(d)}, lúc ${time.format(d)}`;
+  return translator(locale, 'print')('printedAt', { day: day.format(d), time: time.format(d) });
 }
 
 export type PrintReportProps = {
@@ -22,6 +23,8 @@ export type PrintReportProps = {
   revision: { id: number; createdAt: string } | null;
   /** Permalink of this exact state. */
   citation: string | null;
+  /** The interface language: headings and labels; the report's content stays as written (Vietnamese). */
+  locale?: Locale;
 };
 
 /**
@@ -29,71 +32,78 @@ export type PrintReportProps = {
  * headline count, the indicator table, every section with its narrative, then
  * the key projects and resolutions. The page's print style sheet makes the PDF.
  */
-export function PrintReport({ report, indicators, sections, entities, revision, citation }: PrintReportProps) {
+export function PrintReport({ report, indicators, sections, entities, revision, citation, locale = 'vi' }: PrintReportProps) {
+  const t = translator(locale, 'print');
+  const te = translator(locale, 'entities');
   const notMet = indicators.filter((i) => i.namedAsKeyIndicator && i.status === 'chua_dat');
   const projects = entities.filter((e) => e.kind === 'project');
   const resolutions = entities.filter((e) => e.kind === 'resolution');
   const headingLevel = (depth: number) => (Math.min(depth + 2, 4) as 2 | 3 | 4);
 
   return (
-    <article className="print-report" aria-labelledby="ban-in-tieu-de" lang="vi">
+    <article className="print-report" aria-labelledby="ban-in-tieu-de" lang={locale}>
       <header className="print-title">
-        <p className="print-issuer">{report.issuingBody}</p>
-        <p className="print-label">{report.documentLabel}</p>
-        <p className="print-heading">{report.documentHeading}</p>
-        <h1 id="ban-in-tieu-de">{report.title}</h1>
-        <p className="note">Nhiệm kỳ {report.termLabel}</p>
+        <p className="print-issuer" lang="vi">{report.issuingBody}</p>
+        <p className="print-label" lang="vi">{report.documentLabel}</p>
+        <p className="print-heading" lang="vi">{report.documentHeading}</p>
+        <h1 id="ban-in-tieu-de" lang="vi">{report.title}</h1>
+        <p className="note">{t('term', { term: report.termLabel })}</p>
       </header>
 
       <section aria-labelledby="ban-in-ket-qua" className="print-block">
-        <h2 id="ban-in-ket-qua">Kết quả các chỉ tiêu chủ yếu</h2>
+        <h2 id="ban-in-ket-qua">{t('resultsHeading')}</h2>
         <div className="headline">
           <div className="stat">
             <span className="big">
               {report.indicatorsMet}/{report.indicatorsTotal}
             </span>
-            <p>chỉ tiêu đạt và vượt</p>
+            <p>{t('met')}</p>
           </div>
           <div className="stat">
             <span className="big">{report.indicatorsNotMet}</span>
-            <p>chỉ tiêu chưa đạt{notMet.length > 0 ? ':' : ''}</p>
+            <p>
+              {t('notMet')}
+              {notMet.length > 0 ? ':' : ''}
+            </p>
             {notMet.length > 0 ? (
               <ol>
                 {notMet.map((i) => (
-                  <li key={i.code}>{i.name}</li>
+                  <li key={i.code} lang="vi">
+                    {i.name}
+                  </li>
                 ))}
               </ol>
             ) : null}
           </div>
         </div>
         {report.headline ? (
-          <blockquote className="quote">
+          <blockquote className="quote" lang="vi">
             <p>{report.headline}</p>
           </blockquote>
         ) : null}
       </section>
 
       <section aria-labelledby="ban-in-bang-chi-tieu" className="print-block">
-        <h2 id="ban-in-bang-chi-tieu">Bảng chỉ tiêu</h2>
-        <IndicatorTable indicators={indicators} caption={`${indicators.length} chỉ tiêu và kết quả văn bản nêu`} />
+        <h2 id="ban-in-bang-chi-tieu">{t('tableHeading')}</h2>
+        <IndicatorTable indicators={indicators} caption={t('tableCaption', { count: String(indicators.length) })} />
       </section>
 
-      <div className="print-sections">
+      <div className="print-sections" lang="vi">
         {sections.map((s) => (
           <SectionBody key={s.slug} section={s} headingLevel={headingLevel(s.depth)} />
         ))}
       </div>
 
       <section aria-labelledby="ban-in-du-an" className="print-block">
-        <h2 id="ban-in-du-an">Dự án trọng điểm và nghị quyết</h2>
-        <h3>{entityRoutes.project.label}</h3>
-        <ul>
+        <h2 id="ban-in-du-an">{t('entitiesHeading')}</h2>
+        <h3>{te('project.label')}</h3>
+        <ul lang="vi">
           {projects.map((e) => (
             <li key={e.slug}>{e.name}</li>
           ))}
         </ul>
-        <h3>{entityRoutes.resolution.label}</h3>
-        <ul>
+        <h3>{te('resolution.label')}</h3>
+        <ul lang="vi">
           {resolutions.map((e) => (
             <li key={e.slug}>
               {e.name}
@@ -107,15 +117,13 @@ export function PrintReport({ report, indicators, sections, entities, revision, 
       <footer className="print-colophon" data-revision={revision?.id ?? ''}>
         {revision ? (
           <p>
-            <strong>
-              Bản in theo phiên bản r{revision.id}, {printedDate(revision.createdAt)}.
-            </strong>{' '}
-            Nguồn: {report.documentLabel} – {report.documentHeading}.
+            <strong>{t('printedFrom', { revision: String(revision.id), when: printedDate(revision.createdAt, locale) })}</strong>{' '}
+            {t.rich('source', { doc: () => <span lang="vi">{report.documentLabel} – {report.documentHeading}</span> })}
           </p>
         ) : (
-          <p>Nguồn: {report.documentLabel} – {report.documentHeading}.</p>
+          <p>{t.rich('source', { doc: () => <span lang="vi">{report.documentLabel} – {report.documentHeading}</span> })}</p>
         )}
-        {citation ? <p className="note">Địa chỉ trích dẫn đúng phiên bản này: {citation}</p> : null}
+        {citation ? <p className="note">{t('citation', { citation })}</p> : null}
       </footer>
     </article>
   );

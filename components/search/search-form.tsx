@@ -1,3 +1,5 @@
+import { getLocale, getTranslations } from 'next-intl/server';
+import { isLocale, localizedPath } from '@/lib/i18n/config';
 import { MAX_QUERY_LENGTH, SEARCH_PATH } from '@/lib/search-query';
 
 type Props = {
@@ -9,19 +11,23 @@ type Props = {
 /**
  * A plain GET form: it works without JavaScript, and the results page is an ordinary address
  * that can be bookmarked and shared. Two can be on one page, so each has its own name and ids.
+ * The action is the results page in the reader's language, so an English search stays in English.
  */
-export function SearchForm({ variant, defaultValue = '' }: Props) {
+export async function SearchForm({ variant, defaultValue = '' }: Props) {
+  const [t, current] = await Promise.all([getTranslations('search'), getLocale()]);
+  const locale = isLocale(current) ? current : 'vi';
   const id = variant === 'header' ? 'tim-kiem-dau-trang' : 'tim-kiem-trang';
+  const header = variant === 'header';
   return (
     <form
       role="search"
-      action={SEARCH_PATH}
+      action={localizedPath(locale, SEARCH_PATH)}
       method="get"
       className={`search-form search-form--${variant}`}
-      aria-label={variant === 'header' ? 'Tìm kiếm trong báo cáo' : 'Tìm kiếm'}
+      aria-label={header ? t('headerLabel') : t('pageLabel')}
     >
-      <label htmlFor={id} className={variant === 'header' ? 'search-label-hidden' : 'search-label'}>
-        {variant === 'header' ? 'Tìm kiếm' : 'Từ cần tìm'}
+      <label htmlFor={id} className={header ? 'search-label-hidden' : 'search-label'}>
+        {header ? t('headerField') : t('pageField')}
       </label>
       <input
         id={id}
@@ -29,13 +35,13 @@ export function SearchForm({ variant, defaultValue = '' }: Props) {
         name="q"
         defaultValue={defaultValue}
         maxLength={MAX_QUERY_LENGTH}
-        placeholder={variant === 'header' ? 'Tìm chỉ tiêu, nội dung…' : 'Ví dụ: sản lượng thuỷ sản, Đảng bộ, 06-NQ/TU'}
+        placeholder={header ? t('headerPlaceholder') : t('pagePlaceholder')}
         enterKeyHint="search"
         autoComplete="off"
         spellCheck={false}
       />
-      <button type="submit" className={variant === 'header' ? 'button-on-brand' : undefined}>
-        Tìm
+      <button type="submit" className={header ? 'button-on-brand' : undefined}>
+        {t('submit')}
       </button>
     </form>
   );

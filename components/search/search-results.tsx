@@ -1,38 +1,56 @@
-import Link from 'next/link';
+import NextLink from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { Link } from '@/components/site/link';
+import { TranslationNotice } from '@/components/site/translation-notice';
 import type { SearchResults as Results } from '@/db/queries/search';
+import { quotedLang } from '@/lib/i18n/content';
+import { getReading, readingHref } from '@/lib/reading';
 import { SEARCH_PATH } from '@/lib/search-query';
 import { HighlightedText } from './highlighted-text';
 
-const quoted = (query: string) => `“${query}”`;
 const count = (n: number) => n.toLocaleString('vi-VN');
 
+// Example queries are Vietnamese words of the report, in every language.
 const EXAMPLES = ['sản lượng thuỷ sản', 'Đảng bộ', 'cải cách hành chính', '06-NQ/TU'];
 
 /** Ways to go on when a search finds nothing, or before anything is searched. */
-function Suggestions({ empty }: { empty: boolean }) {
+async function Suggestions({ empty }: { empty: boolean }) {
+  const [t, { locale }] = await Promise.all([getTranslations('searchPage'), getReading()]);
+  const quoted = quotedLang(locale);
   return (
     <>
       {empty ? (
         <>
-          <h2 id="goi-y">Gợi ý</h2>
+          <h2 id="goi-y">{t('suggestions')}</h2>
           <ul aria-labelledby="goi-y">
             <li>
-              Gõ không dấu, ví dụ <Link href={`${SEARCH_PATH}?q=${encodeURIComponent('dang bo')}`}>dang bo</Link> thay cho
-              “Đảng bộ”: tìm kiếm không phân biệt dấu và chữ hoa, còn một dấu gõ sai thì không khớp.
+              {t.rich('tipDiacritics', {
+                example: () => (
+                  <Link href={`${SEARCH_PATH}?q=${encodeURIComponent('dang bo')}`} lang={quoted}>
+                    dang bo
+                  </Link>
+                ),
+                word: () => <span lang={quoted}>“Đảng bộ”</span>,
+              })}
             </li>
-            <li>Dùng ít từ hơn: kết quả phải có đủ mọi từ đã gõ.</li>
+            <li>{t('tipFewerWords')}</li>
             <li>
-              Xem tất cả <Link href="/chi-tieu">chỉ tiêu</Link> hoặc <Link href="/muc">nội dung báo cáo</Link>.
+              {t.rich('tipBrowse', {
+                indicators: (chunks) => <Link href="/chi-tieu">{chunks}</Link>,
+                sections: (chunks) => <Link href="/muc">{chunks}</Link>,
+              })}
             </li>
           </ul>
         </>
       ) : null}
       <p>
-        Thử tìm:{' '}
+        {t('tryLabel')}{' '}
         {EXAMPLES.map((q, i) => (
           <span key={q}>
             {i > 0 ? ' · ' : null}
-            <Link href={`${SEARCH_PATH}?q=${encodeURIComponent(q)}`}>{q}</Link>
+            <Link href={`${SEARCH_PATH}?q=${encodeURIComponent(q)}`} lang={quoted}>
+              {q}
+            </Link>
           </span>
         ))}
       </p>
@@ -40,11 +58,13 @@ function Suggestions({ empty }: { empty: boolean }) {
   );
 }
 
-export function SearchResults({ results }: { results: Results | null }) {
+export async function SearchResults({ results }: { results: Results | null }) {
+  const [t, reading] = await Promise.all([getTranslations('searchPage'), getReading()]);
+  const quoted = quotedLang(reading.locale);
   if (!results) {
     return (
       <>
-        <p>Tìm trong chỉ tiêu, nội dung báo cáo, dự án, nghị quyết và cơ sở, đơn vị. Không cần gõ dấu.</p>
+        <p>{t('intro')}</p>
         <Suggestions empty={false} />
       </>
     );
@@ -54,7 +74,7 @@ export function SearchResults({ results }: { results: Results | null }) {
     return (
       <>
         <p className="search-count" id="so-ket-qua">
-          Không tìm thấy kết quả nào cho {quoted(query)}.
+          {t('none', { query })}
         </p>
         <Suggestions empty />
       </>
@@ -63,21 +83,24 @@ export function SearchResults({ results }: { results: Results | null }) {
   return (
     <>
       <p className="search-count" id="so-ket-qua">
-        Tìm thấy {count(total)} kết quả cho {quoted(query)}
-        {hits.length < total ? `; hiển thị ${count(hits.length)} kết quả đầu` : ''}.
+        {hits.length < total
+          ? t('countShown', { count: count(total), shown: count(hits.length), query })
+          : t('count', { count: count(total), query })}
       </p>
+      {/* Titles and snippets are the report's (Vietnamese) text. */}
+      <TranslationNotice show />
       <ol className="search-results" aria-labelledby="so-ket-qua">
         {hits.map((hit) => (
           <li key={hit.href} className="search-hit">
-            <p className="search-hit-type">{hit.typeLabel}</p>
-            <h2 className="search-hit-title">
-              {/* Search reads the report as it is now, so hits link to the current pages. */}
-              <Link href={hit.href}>
+            <p className="search-hit-type">{t(`types.${hit.type}`)}</p>
+            <h2 className="search-hit-title" lang={quoted}>
+              {/* Search reads the report as it is now, so hits link to the current pages, in the reader's language. */}
+              <NextLink href={readingHref({ locale: reading.locale, moment: null }, hit.href)}>
                 <HighlightedText segments={hit.titleSegments} />
-              </Link>
+              </NextLink>
             </h2>
             {hit.snippet.length > 0 ? (
-              <p className="search-snippet">
+              <p className="search-snippet" lang={quoted}>
                 <HighlightedText segments={hit.snippet} />
               </p>
             ) : null}

@@ -25,6 +25,9 @@ export async function SiteFooter({ report }: { report: ReportView | null }) {
           {t('figures')} <Link href="/chi-tieu">{t('indicators')}</Link> · <Link href="/muc">{t('sections')}</Link> ·{' '}
           <Link href="/don-vi">{t('institutions')}</Link>
         </p>
+        <p>
+          <Link href="/du-lieu">{t('openData')}</Link> · <Link href="/thay-doi">{t('changes')}</Link> · <Link href="/in">{t('print')}</Link>
+        </p>
       </div>
     </footer>
   );

@@ -3,6 +3,7 @@ import 'server-only';
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { getReading } from '@/lib/reading';
+import { getTranslations } from 'next-intl/server';
 import { localizedPath } from './config';
 
 /**
@@ -23,8 +24,20 @@ export async function siteOrigin(): Promise<URL | null> {
   }
 }
 
-/** `alternates.languages` for the page being rendered: the same address in Vietnamese and in English. */
+/** The changes feed, announced on every public page (`<link rel="alternate" type="application/atom+xml">`). */
+export async function feedAlternates(): Promise<NonNullable<NonNullable<Metadata['alternates']>['types']>> {
+  const t = await getTranslations('site');
+  return { 'application/atom+xml': [{ url: '/thay-doi.atom', title: t('atomTitle') }] };
+}
+
+/**
+ * `alternates` for the page being rendered: the same address in Vietnamese and in English, and the
+ * changes feed (a page's `alternates` replaces the layout's, so the feed is repeated here).
+ */
 export async function languageAlternates(): Promise<NonNullable<Metadata['alternates']>> {
   const { path } = await getReading();
-  return { languages: { vi: localizedPath('vi', path), en: localizedPath('en', path), 'x-default': localizedPath('vi', path) } };
+  return {
+    languages: { vi: localizedPath('vi', path), en: localizedPath('en', path), 'x-default': localizedPath('vi', path) },
+    types: await feedAlternates(),
+  };
 }

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ItemChangelog } from '@/components/history/public-changelog';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { Link } from '@/components/site/link';
+import { TranslationNotice } from '@/components/site/translation-notice';
 import { findItemChangelog } from '@/db/queries/public-history';
-import { readingRevision } from '@/lib/reading';
+import { quotedLang } from '@/lib/i18n/content';
+import { languageAlternates } from '@/lib/i18n/metadata';
+import { getReading, readingRevision } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 
 const reportSlug = DEFAULT_REPORT_SLUG;
@@ -16,36 +20,43 @@ async function load(code: string) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const log = await load((await params).code);
-  if (!log) return { title: 'Không tìm thấy chỉ tiêu' };
-  return { title: `Lịch sử thay đổi: ${log.label}`, description: `Các lần điều chỉnh số liệu và câu chữ của chỉ tiêu “${log.label}”, với thời điểm và lý do.` };
+  const [log, t] = await Promise.all([load((await params).code), getTranslations('history')]);
+  if (!log) return { title: t('indicatorNotFound') };
+  return {
+    title: t('title', { name: log.label }),
+    description: t('indicatorMetaDescription', { name: log.label }),
+    alternates: await languageAlternates(),
+  };
 }
 
 export default async function IndicatorHistoryPage({ params }: Props) {
   const { code } = await params;
-  const log = await load(code);
+  const [log, t, site, { locale }] = await Promise.all([load(code), getTranslations('history'), getTranslations('site'), getReading()]);
   if (!log) notFound();
   const deleted = log.entries[0]!.action === 'delete';
   const changes = log.entries.filter((e) => e.action !== 'import').length;
+  // The item's name in the history is the name it had, in Vietnamese.
+  const quoted = quotedLang(locale);
 
   return (
     <>
-      <Breadcrumb items={[{ href: '/chi-tieu', label: 'Chỉ tiêu' }, ...(deleted ? [] : [{ href: `/chi-tieu/${code}`, label: log.label }]), { label: 'Lịch sử thay đổi' }]} />
-      {/* Vietnamese only, also under /en: marked so screen readers read it as Vietnamese. */}
-      <div lang="vi">
-        <h1>Lịch sử thay đổi: {log.label}</h1>
-        <p className="lede">
-          {changes === 0
-            ? 'Chỉ tiêu này chưa thay đổi kể từ khi nhập văn bản gốc.'
-            : `${changes} lần thay đổi kể từ khi nhập văn bản gốc, mới nhất trước.`}{' '}
-          Mỗi lần ghi thời điểm, loại và lý do thay đổi, giá trị cũ → mới; không lần nào bị xoá khỏi lịch sử.
-        </p>
-        {deleted ? <p className="notice">Chỉ tiêu này đã bị gỡ khỏi bảng chỉ tiêu; lịch sử vẫn được giữ.</p> : null}
-        <ItemChangelog entries={log.entries} />
-        <p className="no-print">
-          <Link href="/thay-doi">Mọi thay đổi của báo cáo</Link> · <a href="/thay-doi.atom">Theo dõi qua Atom</a>
-        </p>
-      </div>
+      <Breadcrumb
+        items={[
+          { href: '/chi-tieu', label: site('nav.indicators') },
+          ...(deleted ? [] : [{ href: `/chi-tieu/${code}`, label: log.label, lang: quoted }]),
+          { label: t('crumb') },
+        ]}
+      />
+      <h1>{t.rich('heading', { name: () => <span lang={quoted}>{log.label}</span> })}</h1>
+      <p className="lede">
+        {changes === 0 ? t('indicatorNone') : t('count', { count: String(changes) })} {t('indicatorLede')}
+      </p>
+      <TranslationNotice show />
+      {deleted ? <p className="notice">{t('indicatorDeleted')}</p> : null}
+      <ItemChangelog entries={log.entries} locale={locale} />
+      <p className="no-print">
+        <Link href="/thay-doi">{t('allChanges')}</Link> · <a href="/thay-doi.atom">{t('feed')}</a>
+      </p>
     </>
   );
 }

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { ItemChangelog } from '@/components/history/public-changelog';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { Link } from '@/components/site/link';
+import { TranslationNotice } from '@/components/site/translation-notice';
 import { findItemChangelog } from '@/db/queries/public-history';
-import { readingRevision } from '@/lib/reading';
+import { quotedLang } from '@/lib/i18n/content';
+import { languageAlternates } from '@/lib/i18n/metadata';
+import { getReading, readingRevision } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 
 const reportSlug = DEFAULT_REPORT_SLUG;
@@ -16,34 +20,35 @@ async function load(slug: string) {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const log = await load((await params).slug);
-  if (!log) return { title: 'Không tìm thấy mục' };
-  return { title: `Lịch sử thay đổi: ${log.label}`, description: `Các lần sửa nội dung mục “${log.label}”, với thời điểm và lý do.` };
+  const [log, t] = await Promise.all([load((await params).slug), getTranslations('history')]);
+  if (!log) return { title: t('sectionNotFound') };
+  return {
+    title: t('title', { name: log.label }),
+    description: t('sectionMetaDescription', { name: log.label }),
+    alternates: await languageAlternates(),
+  };
 }
 
 export default async function SectionHistoryPage({ params }: Props) {
   const { slug } = await params;
-  const log = await load(slug);
+  const [log, t, site, { locale }] = await Promise.all([load(slug), getTranslations('history'), getTranslations('site'), getReading()]);
   if (!log) notFound();
   const changes = log.entries.filter((e) => e.action !== 'import').length;
+  // The section's title in the history is the title it had, in Vietnamese.
+  const quoted = quotedLang(locale);
 
   return (
     <>
-      <Breadcrumb items={[{ href: '/muc', label: 'Nội dung báo cáo' }, { href: `/muc/${slug}`, label: log.label }, { label: 'Lịch sử thay đổi' }]} />
-      {/* Vietnamese only, also under /en: marked so screen readers read it as Vietnamese. */}
-      <div lang="vi">
-        <h1>Lịch sử thay đổi: {log.label}</h1>
-        <p className="lede">
-          {changes === 0
-            ? 'Mục này chưa thay đổi kể từ khi nhập văn bản gốc.'
-            : `${changes} lần thay đổi kể từ khi nhập văn bản gốc, mới nhất trước.`}{' '}
-          Mỗi lần ghi thời điểm, loại và lý do thay đổi; phần bị bỏ được gạch, phần thêm được tô.
-        </p>
-        <ItemChangelog entries={log.entries} />
-        <p className="no-print">
-          <Link href="/thay-doi">Mọi thay đổi của báo cáo</Link> · <a href="/thay-doi.atom">Theo dõi qua Atom</a>
-        </p>
-      </div>
+      <Breadcrumb items={[{ href: '/muc', label: site('nav.sections') }, { href: `/muc/${slug}`, label: log.label, lang: quoted }, { label: t('crumb') }]} />
+      <h1>{t.rich('heading', { name: () => <span lang={quoted}>{log.label}</span> })}</h1>
+      <p className="lede">
+        {changes === 0 ? t('sectionNone') : t('count', { count: String(changes) })} {t('sectionLede')}
+      </p>
+      <TranslationNotice show />
+      <ItemChangelog entries={log.entries} locale={locale} />
+      <p className="no-print">
+        <Link href="/thay-doi">{t('allChanges')}</Link> · <a href="/thay-doi.atom">{t('feed')}</a>
+      </p>
     </>
   );
 }
