@@ -5,9 +5,8 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { EDITOR, signIn } from './staff-session';
 
-const EDITOR = { email: process.env.E2E_EDITOR_EMAIL ?? '', password: process.env.E2E_EDITOR_PASSWORD ?? '' };
-if (!EDITOR.email || !EDITOR.password) throw new Error('Set E2E_EDITOR_EMAIL and E2E_EDITOR_PASSWORD (scripts/test-all.sh does).');
 
 const SLUG = 'soc-trang-2020-2025';
 const CODE = 'san-luong-thuy-hai-san';
@@ -24,13 +23,6 @@ const vi = (decimal: string) => {
   return `${int!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}${frac ? `,${frac}` : ''}`;
 };
 
-async function signIn(page: Page) {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Email', { exact: true }).fill(EDITOR.email);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(EDITOR.password);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await expect(page).toHaveURL(/\/quan-tri$/);
-}
 
 /** The staff form: change the 2025 figure from `from` to `to`, with a reason. */
 async function setFigure(page: Page, from: string, to: string, reason: string) {
@@ -56,7 +48,7 @@ test('a figure edited by staff: the page and the API as of a moment before the e
   // Toggle between two figures, so the spec also passes on a database kept from an earlier run.
   const newValue = oldValue === '424100' ? SEED_VALUE : '424100';
 
-  await signIn(page);
+  await signIn(page, EDITOR);
   // The moment just before the save (same machine as the server: one clock).
   const beforeEdit = new Date().toISOString();
   await setFigure(page, oldValue, newValue, 'Số liệu chính thức (kiểm thử xem lại quá khứ)');

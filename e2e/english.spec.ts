@@ -8,11 +8,8 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { EDITOR, signIn } from './staff-session';
 
-const EDITOR = { email: process.env.E2E_EDITOR_EMAIL ?? '', password: process.env.E2E_EDITOR_PASSWORD ?? '' };
-if (!EDITOR.email || !EDITOR.password) {
-  throw new Error('Set E2E_EDITOR_EMAIL and E2E_EDITOR_PASSWORD (scripts/test-all.sh does).');
-}
 
 const NAV_EN = ['Overview', 'Indicators', 'Report text', 'Projects', 'Resolutions', 'Source document'];
 const FALLBACK = 'This content has not been translated into English yet; it is shown in Vietnamese.';
@@ -46,13 +43,6 @@ async function expectEnglishPage(page: Page) {
   await expectLinksUnderEn(page);
 }
 
-async function signIn(page: Page) {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Email', { exact: true }).fill(EDITOR.email);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(EDITOR.password);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await expect(page).toHaveURL(/\/quan-tri$/);
-}
 
 async function saveWithReason(form: Locator, text: string) {
   await form.getByLabel('Loại thay đổi').selectOption({ label: 'Biên tập câu chữ' });
@@ -145,7 +135,7 @@ test('figures read exactly as the report writes them, in English too', async ({ 
 });
 
 test('an editor enters an English name; the English page shows it, the Vietnamese page does not', async ({ page, axe }) => {
-  await signIn(page);
+  await signIn(page, EDITOR);
   await page.goto(`/quan-tri/chi-tieu/${CODE}`);
   const form = page.getByRole('form', { name: 'Sửa chỉ tiêu' });
   await expect(form.getByRole('group', { name: 'Bản dịch tiếng Anh (không bắt buộc)' })).toBeVisible();

@@ -6,12 +6,8 @@
 import type { APIResponse, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { expect, test } from './fixtures';
+import { ADMIN, EDITOR, signIn } from './staff-session';
 
-const EDITOR = { email: process.env.E2E_EDITOR_EMAIL ?? '', password: process.env.E2E_EDITOR_PASSWORD ?? '' };
-const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? '';
-if (!EDITOR.email || !EDITOR.password || !ADMIN_EMAIL) {
-  throw new Error('Set E2E_EDITOR_EMAIL/E2E_EDITOR_PASSWORD and E2E_ADMIN_EMAIL (scripts/test-all.sh does).');
-}
 const EDITOR_NAME = 'Biên tập viên E2E'; // as scripts/test-all.sh creates the account
 
 const SLUG = 'soc-trang-2020-2025';
@@ -21,13 +17,6 @@ const REASON = 'Bổ sung ghi chú nguồn số liệu (kiểm thử dữ liệu
 
 test.describe.configure({ mode: 'serial' });
 
-async function signIn(page: Page) {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Email', { exact: true }).fill(EDITOR.email);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(EDITOR.password);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await expect(page).toHaveURL(/\/quan-tri$/);
-}
 
 function expectCachingHeaders(response: APIResponse) {
   const h = response.headers();
@@ -40,7 +29,7 @@ let note = '';
 
 test('an editor makes a change (so there is something that could leak)', async ({ page }) => {
   note = `Ghi chú kiểm thử dữ liệu mở ${Date.now()}`;
-  await signIn(page);
+  await signIn(page, EDITOR);
   await page.goto(`/quan-tri/chi-tieu/${CODE}`);
   await page.getByLabel('Ghi chú về chỉ tiêu').fill(note);
   const form = page.getByRole('form', { name: 'Sửa chỉ tiêu' });
@@ -150,7 +139,7 @@ test('the Atom feed: well-formed, the change with its reason and old → new, th
 });
 
 test('no staff identity anywhere a reader can fetch', async ({ request, page }) => {
-  const secrets = [EDITOR.email, ADMIN_EMAIL, EDITOR_NAME].map((s) => s.toLowerCase());
+  const secrets = [EDITOR.email, ADMIN.email, EDITOR_NAME].map((s) => s.toLowerCase());
   const check = (what: string, text: string) => {
     for (const s of secrets) expect(text.toLowerCase().includes(s), `${what} contains “${s}”`).toBe(false);
   };

@@ -5,22 +5,11 @@
  */
 import { request as playwrightRequest, type Browser, type Locator, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { ADMIN, EDITOR, signIn } from './staff-session';
 
-const EDITOR = { email: process.env.E2E_EDITOR_EMAIL ?? '', password: process.env.E2E_EDITOR_PASSWORD ?? '' };
-const ADMIN = { email: process.env.E2E_ADMIN_EMAIL ?? '', password: process.env.E2E_ADMIN_PASSWORD ?? '' };
-if (!EDITOR.email || !EDITOR.password || !ADMIN.email || !ADMIN.password) {
-  throw new Error('Set E2E_EDITOR_EMAIL/E2E_EDITOR_PASSWORD and E2E_ADMIN_EMAIL/E2E_ADMIN_PASSWORD (scripts/test-all.sh does).');
-}
 
 test.describe.configure({ mode: 'serial' });
 
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Email', { exact: true }).fill(who.email);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(who.password);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await expect(page).toHaveURL(/\/quan-tri$/);
-}
 
 async function newSignedInPage(browser: Browser, who: { email: string; password: string }) {
   const context = await browser.newContext();

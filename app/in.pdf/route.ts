@@ -4,23 +4,13 @@
  * to print /in from the browser instead: the print style sheet gives the same PDF.
  */
 import fs from 'node:fs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@/lib/chromium';
 import { env } from '@/lib/env';
 import { etagFor, isNotModified, resolveRequestMoment, httpDate, CACHE_CONTROL } from '@/lib/open-data';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 
 export const dynamic = 'force-dynamic';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const RENDER_TIMEOUT_MS = 45_000;
 /** One Chromium at a time, a few waiting; more than that is turned away rather than piled up. */
 const MAX_WAITING = 3;
