@@ -90,14 +90,37 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
 /** `next build` when `.next/BUILD_ID` is missing (or always with `force`). */
 export async function ensureBuild({ force = false, env = process.env, log = say } = {}): Promise<void> {
   const buildId = path.join(root, '.next/BUILD_ID');
-  if (!force && fs.existsSync(buildId)) {
-    log('• Đã có bản build (.next/BUILD_ID), bỏ qua bước build (build present, skipping)');
+  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  const changed = built > 0 && newestSourceChange() > built;
+  if (!force && built > 0 && !changed) {
+    log('• Đã có bản build mới nhất (.next/BUILD_ID), bỏ qua bước build (build up to date, skipping)');
     return;
   }
   const t = Date.now();
-  log(force ? '• Build lại (next build)…' : '• Chưa có bản build: chạy next build (no build yet: building, ~30-60 s)…');
+  log(
+    force
+      ? '• Build lại (next build)…'
+      : changed
+        ? '• Mã nguồn mới hơn bản build: chạy lại next build (sources changed since the last build: rebuilding, ~30-60 s)…'
+        : '• Chưa có bản build: chạy next build (no build yet: building, ~30-60 s)…',
+  );
   await run(process.execPath, [nextBin, 'build'], env);
   log(`  build xong (built) — ${seconds(t)}`);
+}
+
+/** The newest modification time among the files a build is made from. */
+function newestSourceChange(): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) for (const entry of fs.readdirSync(p)) visit(path.join(p, entry));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const part of ['app', 'components', 'lib', 'db', 'messages', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'tsconfig.json']) {
+    visit(path.join(root, part));
+  }
+  return newest;
 }
 
 /** Pages cache their database reads with `unstable_cache`, which persists under .next/cache/fetch-cache: drop it so a reset database is not served stale. */
