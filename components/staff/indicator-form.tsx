@@ -1,7 +1,5 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
-import Link from 'next/link';
-import { useState } from 'react';
 import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
 import type { ActionResult } from '@/lib/actions';
 import type { IndicatorSnapshot } from '@/db/snapshots';
@@ -11,6 +9,7 @@ import { indicatorFormValues, type IndicatorFormValues } from './indicator-form-
 import { FieldError, FormMessage } from './field-error';
 import { ReasonFields } from './reason-fields';
 import { ConflictPanel } from './conflict-panel';
+import { useVersionedSave } from './use-versioned-save';
 
 type Saved = { version: number; revisionId: number; code: string };
 
@@ -52,36 +51,18 @@ export function IndicatorForm({ mode, initial, action }: Props) {
     defaultValues: initial,
     mode: 'onBlur',
   });
-  const { register, handleSubmit, formState, setError, setValue, reset, getValues, control } = form;
+  const { register, handleSubmit, formState, getValues, control } = form;
   const { errors, isSubmitting } = formState;
   const values = useFieldArray({ control, name: 'values' });
-  const [message, setMessage] = useState<{ tone: 'error' | 'success' | 'info'; text: React.ReactNode } | null>(null);
-  const [conflict, setConflict] = useState<{ version: number; snapshot: IndicatorSnapshot | null } | null>(null);
+  const { message, conflict, save, keepMine, takeCurrent } = useVersionedSave<IndicatorFormValues, IndicatorSnapshot>(form, {
+    toValues: indicatorFormValues,
+    publicHref: (saved) => `/chi-tieu/${(saved as Saved).code}`,
+  });
 
   const onSubmit = handleSubmit(async () => {
-    setMessage(null);
     // Send what the user typed; the server parses it with the same schema.
-    const result = await action(getValues());
-    if (result.ok) {
-      setConflict(null);
-      setValue('version', result.data.version);
-      setValue('reason', { kind: '', text: '' });
-      setMessage({
-        tone: 'success',
-        text: (
-          <>
-            Đã lưu (phiên bản {result.data.version}). <Link href={`/chi-tieu/${result.data.code}`}>Xem trang công khai</Link>
-          </>
-        ),
-      });
-      if (mode === 'create') window.location.assign(`/quan-tri/chi-tieu/${result.data.code}?moi=1`);
-      return;
-    }
-    if (result.code === 'conflict') setConflict(result.conflict as { version: number; snapshot: IndicatorSnapshot | null });
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-      if (messages?.[0]) setError(field as never, { message: messages[0] });
-    }
-    setMessage({ tone: 'error', text: result.message });
+    const saved = await save(action);
+    if (saved && mode === 'create') window.location.assign(`/quan-tri/chi-tieu/${saved.code}?moi=1`);
   });
 
   const fieldId = (name: string) => `indicator-${name.replace(/\./g, '-')}`;
@@ -96,16 +77,8 @@ export function IndicatorForm({ mode, initial, action }: Props) {
           current={conflict.snapshot}
           currentVersion={conflict.version}
           mine={getValues()}
-          onKeepMine={() => {
-            setValue('version', conflict.version);
-            setConflict(null);
-            setMessage({ tone: 'info', text: `Bản của bạn giờ dựa trên phiên bản ${conflict.version}. Kiểm tra lại rồi bấm “Lưu”.` });
-          }}
-          onTakeCurrent={() => {
-            if (conflict.snapshot) reset(indicatorFormValues(conflict.snapshot, conflict.version));
-            setConflict(null);
-            setMessage({ tone: 'info', text: 'Đã nạp nội dung hiện tại; thay đổi của bạn đã được bỏ.' });
-          }}
+          onKeepMine={keepMine}
+          onTakeCurrent={takeCurrent}
         />
       ) : null}
 

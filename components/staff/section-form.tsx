@@ -1,12 +1,12 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
-import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { SectionSnapshot } from '@/db/snapshots';
 import type { ActionResult } from '@/lib/actions';
 import { sectionEditSchema } from '@/lib/validations/section';
 import { ConflictPanel } from './conflict-panel';
+import { useVersionedSave } from './use-versioned-save';
 import { FieldError, FormMessage } from './field-error';
 import { ReasonFields } from './reason-fields';
 import { sectionFormValues, type SectionFormValues } from './section-form-values';
@@ -20,14 +20,17 @@ type Props = {
 };
 
 export function SectionForm({ slug, initial, action, preview }: Props) {
-  const { register, handleSubmit, formState, setError, setValue, reset, getValues, control } = useForm<SectionFormValues>({
+  const form = useForm<SectionFormValues>({
     resolver: zodResolver(sectionEditSchema as never) as unknown as Resolver<SectionFormValues>,
     defaultValues: initial,
     mode: 'onBlur',
   });
+  const { register, handleSubmit, formState, getValues, control } = form;
   const { errors, isSubmitting } = formState;
-  const [message, setMessage] = useState<{ tone: 'error' | 'success' | 'info'; text: React.ReactNode } | null>(null);
-  const [conflict, setConflict] = useState<{ version: number; snapshot: SectionSnapshot | null } | null>(null);
+  const { message, conflict, save, keepMine, takeCurrent } = useVersionedSave<SectionFormValues, SectionSnapshot>(form, {
+    toValues: sectionFormValues,
+    publicHref: () => `/muc/${slug}`,
+  });
   const [previewHtml, setPreviewHtml] = useState<string | null>(null);
   const [previewNote, setPreviewNote] = useState<string | null>(null);
   const body = useWatch({ control, name: 'body' });
@@ -48,28 +51,7 @@ export function SectionForm({ slug, initial, action, preview }: Props) {
   }, [body, preview]);
 
   const onSubmit = handleSubmit(async () => {
-    setMessage(null);
-    const result = await action(getValues());
-    if (result.ok) {
-      setConflict(null);
-      setValue('version', result.data.version);
-      setValue('reason', { kind: '', text: '' });
-      setMessage({
-        tone: 'success',
-        text: (
-          <>
-            Đã lưu (phiên bản {result.data.version}). <Link href={`/muc/${slug}`}>Xem trang công khai</Link>
-          </>
-        ),
-      });
-      return;
-    }
-    if (result.code === 'conflict') setConflict(result.conflict as { version: number; snapshot: SectionSnapshot | null });
-    for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
-      const first = messages?.[0];
-      if (first) setError(field as never, { message: first });
-    }
-    setMessage({ tone: 'error', text: result.message });
+    await save(action);
   });
 
   return (
@@ -81,17 +63,8 @@ export function SectionForm({ slug, initial, action, preview }: Props) {
           current={conflict.snapshot}
           currentVersion={conflict.version}
           mine={getValues()}
-          onKeepMine={() => {
-            setValue('version', conflict.version);
-            setConflict(null);
-            setMessage({ tone: 'info', text: `Bản của bạn giờ dựa trên phiên bản ${conflict.version}. Kiểm tra lại rồi bấm “Lưu”.` });
-          }}
-          onTakeCurrent={() => {
-            const s = conflict.snapshot;
-            if (s) reset(sectionFormValues(s, conflict.version));
-            setConflict(null);
-            setMessage({ tone: 'info', text: 'Đã nạp nội dung hiện tại; thay đổi của bạn đã được bỏ.' });
-          }}
+          onKeepMine={keepMine}
+          onTakeCurrent={takeCurrent}
         />
       ) : null}
       <input type="hidden" {...register('version')} />
