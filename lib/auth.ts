@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 /**
  * Permissions, in one place. Every staff page, every server action and every data write asks
  * here; proxy.ts only saves a round trip for visitors with no cookie at all.
@@ -38,8 +39,12 @@ export const PATHNAME_HEADER = 'x-kqnk-pathname';
 /**
  * The signed-in user, or null: no cookie, a session signed out / past 8 hours / idle over
  * 30 minutes, or a deactivated account. A live session is marked as used now.
+ *
+ * Read once per request (React `cache`): the staff layout and its page both ask, and one
+ * request must not pay for the session, user and JWT twice. Writes re-check inside their
+ * transaction with `assertActor`, so this sharing never widens what a write may do.
  */
-export async function getCurrentUser(): Promise<Actor | null> {
+export const getCurrentUser = cache(async function getCurrentUser(): Promise<Actor | null> {
   const { auth } = await import('@/lib/auth/config');
   const session = await auth();
   const sessionId = session?.sessionId;
@@ -49,7 +54,7 @@ export async function getCurrentUser(): Promise<Actor | null> {
   const user = await getUserById({ id: row.userId });
   if (!user || !user.active) return null;
   return { userId: user.id, sessionId: row.id, role: user.role, displayName: user.displayName, email: user.email };
-}
+});
 
 /** The signed-in user; throws AuthError('unauthenticated') otherwise. */
 export async function requireUser(): Promise<Actor> {
