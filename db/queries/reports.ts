@@ -2,6 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '../index';
 import { reports, type ContentTranslations, type Section } from '../schema';
+import type { ValueSnapshot } from '../snapshots';
 import { cachedRead } from './cache';
 import { loadReportRows, parseAsOf, resolveAsOf, valuesKey, type AsOf, type ReportRows } from './state';
 import { tags } from './tags';
@@ -53,16 +54,8 @@ export type SectionView = SectionSummary & {
   updatedAt: string;
 };
 
-export type ValueView = {
-  id: number;
-  role: 'actual' | 'target';
-  year: number;
-  periodLabel: string | null;
-  value: string;
-  kind: 'reported' | 'estimate' | 'derived';
-  qualifier: string | null;
-  note: string | null;
-};
+/** A value as readers see it: the stored value (as in a snapshot) with an id for lists. */
+export type ValueView = ValueSnapshot & { id: number };
 
 export type IndicatorView = {
   id: number;
