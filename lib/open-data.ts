@@ -17,13 +17,13 @@ import {
   getIndicators,
   getReport,
   getSectionTree,
-  parseAsOf,
   resolveMoment,
   type EntityView,
   type IndicatorView,
   type ReportView,
   type SectionView,
 } from '@/db/queries/reports';
+import { parseAsOf } from '@/lib/as-of';
 import { kindLabels } from '@/lib/indicator';
 import { actionLabels } from '@/lib/history-routes';
 import { formatDecimal } from '@/lib/number';

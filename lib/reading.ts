@@ -6,7 +6,8 @@ import 'server-only';
  */
 import { headers } from 'next/headers';
 import { cache } from 'react';
-import { parseAsOf, resolveMoment } from '@/db/queries/reports';
+import { resolveMoment } from '@/db/queries/reports';
+import { parseAsOf } from '@/lib/as-of';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 import { localizedPath, type Locale } from '@/lib/i18n/config';
 

@@ -4,13 +4,15 @@ import { getDb, type DbOrTx } from '../index';
 import { reports, type ContentTranslations, type Section } from '../schema';
 import type { ValueSnapshot } from '../snapshots';
 import { cachedRead } from './cache';
-import { loadReportRows, parseAsOf, resolveAsOf, valuesKey, type AsOf, type ReportRows } from './state';
+import { loadReportRows, resolveAsOf, type ReportRows } from './state';
 import { tags } from './tags';
+import type { AsOf } from '@/lib/as-of';
 import { localizedPath, type Locale } from '@/lib/i18n/config';
 import { localize, normalizeTranslations, TRANSLATABLE_FIELDS, type Localized } from '@/lib/i18n/content';
 import { renderMarkdown, type EntityLink } from '@/lib/markdown';
 import { entityHref, type EntityKind } from '@/lib/site';
 import type { IndicatorStatus } from '@/lib/status';
+import { valuesKey } from '@/lib/values-key';
 
 export type ReportView = {
   id: number;
@@ -400,8 +402,6 @@ export const getEntity = async ({
   if (!view) return null;
   return { ...localizeEntity(view, locale), mentions: view.mentions.map((m) => ({ ...m, section: localizeSection(m.section, locale) })) };
 };
-
-export { parseAsOf, type AsOf };
 
 /** The source document exactly as it was loaded (NFC), for reading and download. */
 export async function findSourceText({ slug }: { slug: string }, db?: DbOrTx): Promise<{ file: string; text: string } | null> {
