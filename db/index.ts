@@ -1,9 +1,12 @@
-/** The one database client: postgres.js when DATABASE_URL is set, embedded PGlite otherwise. */
-import path from 'node:path';
+/**
+ * The one database client: postgres.js when DATABASE_URL is set, embedded PGlite otherwise.
+ * It only connects; preparing the database (migrate + seed) is db/prepare.ts.
+ */
 import fs from 'node:fs';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { env, pgliteDir } from '@/lib/env';
+import { prepareDatabase } from './prepare';
 import * as schema from './schema';
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -17,8 +20,6 @@ export type DatabaseHandle = {
   location: string;
   close(): Promise<void>;
 };
-
-export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 export type OpenOptions = { url?: string; dataDir?: string; max?: number };
 
@@ -49,31 +50,18 @@ export async function openDatabase({ url, dataDir, max = 10 }: OpenOptions): Pro
   return { db, kind: 'pglite', location: dir, close: () => client.close() };
 }
 
-/** Apply the committed drizzle-kit migrations; the same folder serves both drivers. */
-export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
-  if (handle.kind === 'postgres') {
-    await migratePostgres(handle.db, { migrationsFolder });
-  } else {
-    const { migrate } = await import('drizzle-orm/pglite/migrator');
-    await migrate(handle.db as never, { migrationsFolder });
-  }
-}
-
 const globalForDb = globalThis as unknown as { __kqnkDb?: Promise<DatabaseHandle> };
 
 /**
  * The application's shared handle. Opened on first use (never at import, so
- * `next build` needs no database), then migrated and seeded once per process.
+ * `next build` needs no database), then prepared (db/prepare.ts) once per process.
  */
 export async function getDatabaseHandle(): Promise<DatabaseHandle> {
   globalForDb.__kqnkDb ??= (async () => {
-    const { env, pgliteDir } = await import('@/lib/env');
     const { DATABASE_URL } = env();
     const handle = await openDatabase(DATABASE_URL ? { url: DATABASE_URL } : { dataDir: pgliteDir() });
     try {
-      await migrateDatabase(handle);
-      const { seedAll } = await import('./seed');
-      await seedAll(handle.db);
+      await prepareDatabase(handle);
     } catch (error) {
       await handle.close().catch(() => {});
       throw error;

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
-import { clearFetchCache, hidePassword, prepareDatabase, root } from './start';
+import { clearFetchCache, hidePassword, prepareAndBootstrap, root } from './start';
 
 /** The PGlite folder a process would use, from its environment (undefined when it runs on PostgreSQL). */
 function pgliteDirOf(pid: string): string | undefined {
@@ -85,7 +85,7 @@ async function prepare(): Promise<void> {
   process.chdir(root);
   const { env, pgliteDir } = await import('../lib/env');
   const config = env();
-  await prepareDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: pgliteDir() });
+  await prepareAndBootstrap(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: pgliteDir() });
 }
 
 async function recreatePostgres(): Promise<void> {

@@ -29,10 +29,10 @@ export function hidePassword(url: string): string {
 
 export type DatabaseTarget = { url: string } | { dataDir: string };
 
-/** Open, migrate, seed and close the database, printing each step. The handle is closed before returning: PGlite allows one process per folder. */
-export async function prepareDatabase(target: DatabaseTarget, log: (line: string) => void = say): Promise<void> {
-  const { openDatabase, migrateDatabase } = await import('../db/index');
-  const { seedAll } = await import('../db/seed/index');
+/** Open, prepare (db/prepare.ts), bootstrap the first admin and close the database, printing each step. The handle is closed before returning: PGlite allows one process per folder. */
+export async function prepareAndBootstrap(target: DatabaseTarget, log: (line: string) => void = say): Promise<void> {
+  const { openDatabase } = await import('../db/index');
+  const { prepareDatabase: migrateAndSeed } = await import('../db/prepare');
 
   let t = Date.now();
   if ('url' in target) {
@@ -49,19 +49,22 @@ export async function prepareDatabase(target: DatabaseTarget, log: (line: string
   try {
     log(`  đã mở (opened) — ${seconds(t)}`);
 
-    t = Date.now();
-    log('• Áp dụng migration (applying migrations)…');
-    await migrateDatabase(handle);
-    log(`  xong (done) — ${seconds(t)}`);
-
-    t = Date.now();
-    log('• Nạp dữ liệu báo cáo (seeding)…');
-    const loaded = await seedAll(handle.db);
-    log(
-      loaded.length > 0
-        ? `  đã nạp (loaded): ${loaded.join(', ')} — ${seconds(t)}`
-        : '  dữ liệu đã có sẵn, không nạp lại (already present)',
-    );
+    await migrateAndSeed(handle, {
+      onStep(step, phase, loaded = []) {
+        if (phase === 'start') {
+          t = Date.now();
+          log(step === 'migrate' ? '• Áp dụng migration (applying migrations)…' : '• Nạp dữ liệu báo cáo (seeding)…');
+        } else if (step === 'migrate') {
+          log(`  xong (done) — ${seconds(t)}`);
+        } else {
+          log(
+            loaded.length > 0
+              ? `  đã nạp (loaded): ${loaded.join(', ')} — ${seconds(t)}`
+              : '  dữ liệu đã có sẵn, không nạp lại (already present)',
+          );
+        }
+      },
+    });
 
     log('• Tài khoản quản trị đầu tiên (admin bootstrap)…');
     const { bootstrapAdmin } = await import('../lib/auth/bootstrap');
@@ -191,7 +194,7 @@ async function main(): Promise<void> {
   say(`  hợp lệ (ok): PORT=${port}, cơ sở dữ liệu (database): ${config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (PGLITE_DIR)'}`);
 
   try {
-    await prepareDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: pgliteDir() });
+    await prepareAndBootstrap(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: pgliteDir() });
   } catch (error) {
     console.error(`\nKhông chuẩn bị được cơ sở dữ liệu (database preparation failed): ${(error as Error).message}`);
     if (config.DATABASE_URL) console.error('Kiểm tra DATABASE_URL và PostgreSQL có đang chạy không (is PostgreSQL running?).');

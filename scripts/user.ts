@@ -16,14 +16,9 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { migrateDatabase, openDatabase, type DatabaseHandle } from '../db/index';
-import {
-  createUser,
-  findUserByEmail,
-  listUsers,
-  resetPassword,
-  updateUser,
-} from '../db/queries/users';
+import { openDatabase, type DatabaseHandle } from '../db/index';
+import { migrateDatabase } from '../db/prepare';
+import { createUser, findUserByEmail, listUsers, resetPassword, updateUser } from '../db/queries/accounts';
 import { InvalidError, NotFoundError } from '../lib/errors';
 import { passwordProblem } from '../lib/password-policy';
 import { emailSchema } from '../lib/validations/auth';

@@ -1,5 +1,6 @@
 /** `npm run verify-history`: recompute the revision hash chain and name the first broken link. */
-import { migrateDatabase, openDatabase } from '@/db';
+import { openDatabase } from '@/db';
+import { migrateDatabase } from '@/db/prepare';
 import { verifyHistory } from '@/db/history';
 import { env, pgliteDir } from '@/lib/env';
 

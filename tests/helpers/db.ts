@@ -7,8 +7,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { migrateDatabase, openDatabase, type DatabaseHandle } from '@/db';
-import { seedAll } from '@/db/seed';
+import { openDatabase, type DatabaseHandle } from '@/db';
+import { migrateDatabase, prepareDatabase } from '@/db/prepare';
 
 export type TestDatabase = DatabaseHandle & {
   /** Slugs that the initial seeding loaded. */
@@ -94,11 +94,11 @@ export async function createEmptyTestDatabase(): Promise<DatabaseHandle> {
   return dropping;
 }
 
-/** A migrated database with every seed file loaded. Call `close()` in `afterAll`. */
+/** A prepared database (migrated, every seed file loaded), as the portal prepares its own. Call `close()` in `afterAll`. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const handle = await createEmptyTestDatabase();
   try {
-    const seeded = await seedAll(handle.db);
+    const { seeded } = await prepareDatabase(handle);
     return { ...handle, seeded };
   } catch (error) {
     await handle.close().catch(() => {});
