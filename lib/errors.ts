@@ -49,3 +49,11 @@ export class InvalidError extends Error {
     this.fieldErrors = fieldErrors;
   }
 }
+
+/** PostgreSQL's unique_violation (23505), however deep the driver wrapped it. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}

@@ -19,7 +19,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { clearFetchCache, ensureBuild, prepareDatabase, root, serverEnv, startServer, waitForHealth } from './start';
+import { clearFetchCache, ensureBuild, prepareAndBootstrap, root, serverEnv, startServer, waitForHealth } from './start';
 
 /** What to load. Add a line to measure another page. */
 const targets: { name: string; path: string; staff?: boolean }[] = [
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', onSignal);
 
   try {
-    await prepareDatabase(pg ? { url: pg.url } : { dataDir });
+    await prepareAndBootstrap(pg ? { url: pg.url } : { dataDir });
     clearFetchCache();
     if (pg) {
       await benchSaves(pg.url);
@@ -206,7 +206,8 @@ function percentile(sorted: number[], p: number): number {
 /** Saves through the same data function the server action calls: one transaction, version check, revision. */
 async function benchSaves(url: string): Promise<void> {
   const { openDatabase } = await import('../db/index');
-  const { createUser, createSession } = await import('../db/queries/users');
+  const { createUser } = await import('../db/queries/accounts');
+  const { createSession } = await import('../db/queries/sessions');
   const { saveIndicator } = await import('../db/queries/edits');
   const { findIndicatorForEdit, listIndicatorsForStaff } = await import('../db/queries/staff');
   const handle = await openDatabase({ url, max: 10 });

@@ -4,7 +4,7 @@
  * other case nothing is created and a line says why. The password is never printed.
  */
 import type { Database } from '@/db';
-import { countActiveAdmins, createUser, findUserByEmail } from '@/db/queries/users';
+import { countActiveAdmins, createUser, findUserByEmail } from '@/db/queries/accounts';
 import { InvalidError } from '@/lib/errors';
 import { passwordProblem } from '@/lib/password-policy';
 import { emailSchema } from '@/lib/validations/auth';

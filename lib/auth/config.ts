@@ -9,17 +9,9 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
-import {
-  accountThrottleKey,
-  addressThrottleKey,
-  checkThrottle,
-  clearFailures,
-  createSession,
-  findUserByEmail,
-  recordFailure,
-  rehashPassword,
-  SESSION_ABSOLUTE_TIMEOUT_MS,
-} from '@/db/queries/users';
+import { findUserByEmail, rehashPassword } from '@/db/queries/accounts';
+import { createSession, SESSION_ABSOLUTE_TIMEOUT_MS } from '@/db/queries/sessions';
+import { accountThrottleKey, addressThrottleKey, checkThrottle, clearFailures, recordFailure } from '@/db/queries/sign-in-throttle';
 import { DUMMY_PASSWORD_HASH, passwordNeedsRehash, verifyPassword } from '@/lib/password';
 import { signInSchema } from '@/lib/validations/auth';
 import { clientAddress } from './client-address';

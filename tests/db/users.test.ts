@@ -1,28 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { signInThrottle, users } from '@/db/schema';
-import {
-  accountThrottleKey,
-  addressThrottleKey,
-  checkThrottle,
-  clearFailures,
-  countActiveAdmins,
-  createSession,
-  createUser,
-  findLiveSession,
-  findUserByEmail,
-  listUsers,
-  recordFailure,
-  resetPassword,
-  revokeSession,
-  revokeSessionsForUser,
-  SESSION_ABSOLUTE_TIMEOUT_MS,
-  SESSION_IDLE_TIMEOUT_MS,
-  throttleDelaySeconds,
-  touchSession,
-  updateUser,
-} from '@/db/queries/users';
-import { assertActor, AuthError, type ActorRef } from '@/lib/auth';
+import { countActiveAdmins, createUser, findUserByEmail, listUsers, resetPassword, updateUser } from '@/db/queries/accounts';
+import { createSession, findLiveSession, revokeSession, revokeSessionsForUser, SESSION_ABSOLUTE_TIMEOUT_MS, SESSION_IDLE_TIMEOUT_MS, touchSession } from '@/db/queries/sessions';
+import { accountThrottleKey, addressThrottleKey, checkThrottle, clearFailures, recordFailure, throttleDelaySeconds } from '@/db/queries/sign-in-throttle';
+import { assertActor, type ActorRef } from '@/db/permissions';
+import { AuthError } from '@/lib/errors';
 import { bootstrapAdmin } from '@/lib/auth/bootstrap';
 import { InvalidError, NotFoundError } from '@/lib/errors';
 import { verifyPassword } from '@/lib/password';

@@ -2,7 +2,7 @@
 import { CredentialsSignin } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { revokeSession } from '@/db/queries/users';
+import { revokeSession } from '@/db/queries/sessions';
 import { errorResult, invalidResult, type ActionResult } from '@/lib/actions';
 import { auth, signIn, signOut, ThrottledSignIn } from '@/lib/auth/config';
 import { safeNextPath } from '@/lib/auth/next-path';

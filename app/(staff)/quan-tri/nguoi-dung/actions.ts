@@ -2,10 +2,10 @@
 /**
  * Account administration. Admin only: the wrapper checks the session and role, and every
  * data function re-checks the actor inside its transaction. Role changes, deactivation and
- * password resets end the account's sessions (db/queries/users.ts).
+ * password resets end the account's sessions (db/queries/accounts.ts).
  */
 import { revalidatePath } from 'next/cache';
-import { createUser, resetPassword, updateUser } from '@/db/queries/users';
+import { createUser, resetPassword, updateUser } from '@/db/queries/accounts';
 import { staffAction } from '@/lib/actions';
 import { changeRoleSchema, newUserSchema, resetPasswordSchema, setActiveSchema } from '@/lib/validations/user';
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { NewUserForm } from '@/components/staff/new-user-form';
 import { UserRowActions } from '@/components/staff/user-row-actions';
-import { listUsers } from '@/db/queries/users';
+import { listUsers } from '@/db/queries/accounts';
 import { requireStaffPage } from '@/lib/auth';
 import { formatDateTime } from '@/lib/dates';
 import { roleLabels } from '@/lib/validations/user';
