@@ -1,10 +1,16 @@
 import 'server-only';
 /**
- * The one wrapper for staff server actions: session → role → parse → handler → one result shape.
+ * The one wrapper for staff server actions: session → role → parse → handler → cache
+ * invalidation → one result shape.
  *
- *   export const saveIndicatorAction = staffAction('editor', indicatorEditSchema, async (data, actor) => {
- *     return saveIndicator({ ...data, actor });   // the data function re-checks `actor` in its transaction
- *   });
+ *   export async function saveSectionAction(slug: string, input: unknown) {
+ *     return staffAction('editor', sectionEditSchema, (edit, actor) =>
+ *       saveSection({ reportSlug, slug, edit }, actor), // re-checks `actor` in its transaction
+ *     )(input);
+ *   }
+ *
+ * A handler that returns a write's result (`{ …, invalidate: [tags] }`) has those tags cleared
+ * here (`updateTag`: the editor reads their own write), and the list is not sent to the browser.
  *
  * Server actions are public POST endpoints: the wrapper checks the session itself and never
  * trusts the proxy or the page that rendered the form. Schemas are zod objects, which drop
@@ -12,9 +18,11 @@ import 'server-only';
  * version of another item) cannot arrive by being added to the request: leave it out of the
  * schema (and never use `.passthrough()` / `.loose()`).
  */
+import { updateTag } from 'next/cache';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { requireRole, type Actor, type Role } from '@/lib/auth';
+import type { Invalidation } from '@/db/cache-tags';
 import { AuthError, ConflictError, InvalidError, NotFoundError } from '@/lib/errors';
 
 export { ConflictError, InvalidError, NotFoundError };
@@ -62,6 +70,19 @@ export function invalidResult(error: z.ZodError): ActionResult<never> {
   };
 }
 
+/** What the browser receives of a handler's result: a write's tag list stays on the server. */
+export type Published<T> = T extends { invalidate: Invalidation } ? Omit<T, 'invalidate'> : T;
+
+/** Clear the cache tags a write returned, and drop the list from what is sent back. */
+function applyInvalidation<T>(result: T): Published<T> {
+  if (result && typeof result === 'object' && 'invalidate' in result && Array.isArray(result.invalidate)) {
+    const { invalidate, ...data } = result as T & { invalidate: Invalidation };
+    for (const tag of invalidate) updateTag(tag);
+    return data as Published<T>;
+  }
+  return result as Published<T>;
+}
+
 /**
  * Build a server action for signed-in staff with at least `role` (admin ⊇ editor).
  * `handler` receives the parsed input and the actor read from the database just now; it may
@@ -71,13 +92,13 @@ export function staffAction<S extends z.ZodType, T>(
   role: Role,
   schema: S,
   handler: (data: z.output<S>, actor: Actor) => Promise<T>,
-): (input: unknown) => Promise<ActionResult<T>> {
+): (input: unknown) => Promise<ActionResult<Published<T>>> {
   return async (input: unknown) => {
     try {
       const actor = await requireRole(role);
       const parsed = schema.safeParse(input);
       if (!parsed.success) return invalidResult(parsed.error);
-      return { ok: true, data: await handler(parsed.data, actor) };
+      return { ok: true, data: applyInvalidation(await handler(parsed.data, actor)) };
     } catch (error) {
       unstable_rethrow(error); // redirect(), notFound() and friends are not failures
       return errorResult(error);

@@ -8,10 +8,11 @@ import { asc, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveIndicator } from '@/db/queries/edits';
 import { findIndicatorForEdit } from '@/db/queries/staff';
-import { createSession, createUser } from '@/db/queries/users';
+import { createUser } from '@/db/queries/accounts';
+import { createSession } from '@/db/queries/sessions';
 import { indicators, indicatorValues, reports, revisions, sections } from '@/db/schema';
 import { indicatorFormValues } from '@/components/staff/indicator-form-values';
-import type { Actor } from '@/lib/auth';
+import type { Actor } from '@/db/permissions';
 import {
   buildIndicatorsCsv,
   buildIndicatorsDocument,

@@ -1,5 +1,4 @@
 'use server';
-import { updateTag } from 'next/cache';
 import { z } from 'zod';
 import { saveSection } from '@/db/queries/edits';
 import { findEntities } from '@/db/queries/reports';
@@ -11,11 +10,7 @@ import { sectionEditSchema } from '@/lib/validations/section';
 const reportSlug = DEFAULT_REPORT_SLUG;
 
 export async function saveSectionAction(slug: string, input: unknown) {
-  return staffAction('editor', sectionEditSchema, async (edit, actor) => {
-    const saved = await saveSection({ reportSlug, slug, edit }, actor);
-    saved.invalidate.forEach((tag) => updateTag(tag));
-    return { version: saved.version, revisionId: saved.revisionId };
-  })(input);
+  return staffAction('editor', sectionEditSchema, (edit, actor) => saveSection({ reportSlug, slug, edit }, actor))(input);
 }
 
 const previewSchema = z.string().max(100_000);

@@ -1,0 +1,51 @@
+/**
+ * The cache-tag contract, in one place: the tags each cached public read carries, and the
+ * tags each write clears, side by side. A write clears exactly the reads that show what it
+ * changed; the action wrapper (lib/actions.ts) applies the list a write returns.
+ */
+
+/** Tag names. */
+export const tags = {
+  report: (report: string) => `report:${report}`,
+  toc: (report: string) => `toc:${report}`,
+  section: (report: string, section: string) => `section:${report}/${section}`,
+  indicators: (report: string) => `indicators:${report}`,
+  indicator: (report: string, code: string) => `indicator:${report}/${code}`,
+  entities: (report: string) => `entities:${report}`,
+  /** Past states never change; their reads carry only this, cleared by nothing but a purge. */
+  past: (report: string) => `report:${report}:past`,
+};
+
+/** What each cached read carries (db/queries/cached-reads.ts). */
+export const readTags = {
+  report: (report: string) => [tags.report(report)],
+  indicators: (report: string) => [tags.indicators(report)],
+  indicator: (report: string, code: string) => [tags.indicator(report, code)],
+  toc: (report: string) => [tags.toc(report)],
+  sectionTree: (report: string, section?: string) => [tags.toc(report), tags.entities(report), ...(section ? [tags.section(report, section)] : [])],
+  entities: (report: string) => [tags.entities(report)],
+  entity: (report: string) => [tags.entities(report), tags.toc(report)],
+  sourceText: (report: string) => [tags.report(report)],
+  past: (report: string) => [tags.past(report)],
+};
+
+/** What each write clears (db/queries/edits.ts). The report tag too: public pages cite the latest revision. */
+export const writeTags = {
+  /** An indicator saved, created, deleted or restored under any of `codes` (a restore may bring back an old code). */
+  indicator: (report: string, codes: string[]) => [...codes.map((code) => tags.indicator(report, code)), tags.indicators(report), tags.report(report)],
+  /**
+   * A section edited: the section and every section containing it (`sections`), the table of
+   * contents, entity mentions, and the indicator pages that name its title (`indicators`).
+   */
+  section: (report: string, { sections, indicators }: { sections: string[]; indicators: string[] }) => [
+    tags.report(report),
+    tags.toc(report),
+    tags.entities(report),
+    tags.indicators(report),
+    ...sections.map((slug) => tags.section(report, slug)),
+    ...indicators.map((code) => tags.indicator(report, code)),
+  ],
+};
+
+/** The tags a write returns for the action wrapper to clear. */
+export type Invalidation = string[];
