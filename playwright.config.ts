@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './lib/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium';
 
 /**
  * End-to-end tests against a running `next start`. scripts/test-all.sh starts that server
@@ -34,7 +34,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           // Debian's Chromium; `npx playwright install` cannot download here.
-          executablePath: CHROMIUM_PATH,
+          executablePath: chromiumPath(),
           args: CHROMIUM_ARGS,
         },
       },

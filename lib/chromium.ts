@@ -1,5 +1,10 @@
 /** Debian's Chromium, headless, as both the PDF export and the browser tests launch it on these machines. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { env } from './env';
+
+/** `CHROMIUM_PATH`, default Debian's /usr/bin/chromium. */
+export function chromiumPath(): string {
+  return env().CHROMIUM_PATH;
+}
 
 // Without the background-networking flags Chromium keeps dialling out, and this network refuses it.
 export const CHROMIUM_ARGS = [

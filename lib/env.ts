@@ -30,6 +30,17 @@ const envSchema = z.object({
     .refine((v) => v === undefined || z.email().safeParse(v.toLowerCase()).success, {
       message: 'ADMIN_EMAIL phải là một địa chỉ email (must be an email address)',
     }),
+  /** The public address (e.g. https://ketqua.example.vn) for absolute links; unset: the request's own address. */
+  SITE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || URL.canParse(v), {
+      message: 'SITE_URL phải là một địa chỉ đầy đủ, ví dụ https://ketqua.example.vn (must be an absolute URL)',
+    }),
+  /** The Chromium that renders /in.pdf and runs the browser tests. */
+  CHROMIUM_PATH: z.string().trim().min(1).default('/usr/bin/chromium'),
   /** Never printed. Checked against the password policy when the admin is created. Not trimmed. */
   ADMIN_PASSWORD: z
     .string()

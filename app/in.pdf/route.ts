@@ -4,7 +4,7 @@
  * to print /in from the browser instead: the print style sheet gives the same PDF.
  */
 import fs from 'node:fs';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '@/lib/chromium';
+import { CHROMIUM_ARGS, chromiumPath } from '@/lib/chromium';
 import { env } from '@/lib/env';
 import { etagFor, isNotModified, resolveRequestMoment, httpDate, CACHE_CONTROL } from '@/lib/open-data';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
@@ -41,7 +41,7 @@ function unavailable(printHref: string, reason: 'missing' | 'busy' | 'failed'): 
 
 async function renderPdf(target: string, forwarded: { host: string; proto: string }, revisionId: number): Promise<{ pdf: Uint8Array; printed: string | null }> {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: RENDER_TIMEOUT_MS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, timeout: RENDER_TIMEOUT_MS });
   try {
     const context = await browser.newContext({
       locale: 'vi-VN',
@@ -96,7 +96,7 @@ export async function GET(request: Request) {
     });
   const hit = cache.get(revisionId);
   if (hit) return send(hit);
-  if (!fs.existsSync(/*turbopackIgnore: true*/ CHROMIUM_PATH)) return unavailable(printHref, 'missing');
+  if (!fs.existsSync(/*turbopackIgnore: true*/ chromiumPath())) return unavailable(printHref, 'missing');
   if (waiting >= MAX_WAITING) return unavailable(printHref, 'busy');
 
   // Never the request's Host: Chromium must only ever load this server's own page.

@@ -2,6 +2,7 @@ import 'server-only';
 /** Metadata shared by the public pages: the site's address and the page's other-language version. */
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
+import { env } from '@/lib/env';
 import { getReading } from '@/lib/reading';
 import { getTranslations } from 'next-intl/server';
 import { localizedPath } from './config';
@@ -11,7 +12,7 @@ import { localizedPath } from './config';
  * (recommended behind a proxy), otherwise the address this request came to.
  */
 export async function siteOrigin(): Promise<URL | null> {
-  const configured = process.env.SITE_URL?.trim();
+  const configured = env().SITE_URL;
   if (configured) return new URL(configured);
   const h = await headers();
   const host = h.get('x-forwarded-host') ?? h.get('host');
