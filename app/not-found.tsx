@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { connection } from 'next/server';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
-import { getReport, type ReportView } from '@/db/queries/reports';
+import { getReport } from '@/db/queries/cached-reads';
+import type { ReportView } from '@/db/views';
 import { localizedPath } from '@/lib/i18n/config';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 

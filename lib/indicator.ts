@@ -1,4 +1,4 @@
-import type { IndicatorView, ValueView } from '@/db/queries/reports';
+import type { IndicatorView, ValueView } from '@/db/views';
 import type { Locale } from './i18n/config';
 import { translator } from './i18n/messages';
 

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { PublicChange } from '@/db/queries/public-history';
-import type { IndicatorView, ReportView } from '@/db/queries/reports';
+import type { IndicatorView, ReportView } from '@/db/views';
 import {
   buildChangeFeed,
   buildIndicatorsCsv,

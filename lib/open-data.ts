@@ -8,21 +8,9 @@ import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import type { DbOrTx } from '@/db/index';
 import type { PublicChange } from '@/db/queries/public-history';
-import {
-  findEntities,
-  findIndicators,
-  findReport,
-  findSectionTree,
-  getEntities,
-  getIndicators,
-  getReport,
-  getSectionTree,
-  resolveMoment,
-  type EntityView,
-  type IndicatorView,
-  type ReportView,
-  type SectionView,
-} from '@/db/queries/reports';
+import { getEntities, getIndicators, getReport, getSectionTree } from '@/db/queries/cached-reads';
+import { findEntities, findIndicators, findReport, findSectionTree, resolveMoment } from '@/db/queries/reports';
+import type { EntityView, IndicatorView, ReportView, SectionView } from '@/db/views';
 import { parseAsOf } from '@/lib/as-of';
 import { kindLabels } from '@/lib/indicator';
 import { actionLabels } from '@/lib/history-routes';

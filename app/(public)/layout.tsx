@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
-import { getReport } from '@/db/queries/reports';
+import { getReport } from '@/db/queries/cached-reads';
 import { AsOfBanner } from '@/components/report/as-of-banner';
 import { feedAlternates } from '@/lib/i18n/metadata';
 import { getReading } from '@/lib/reading';

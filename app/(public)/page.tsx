@@ -6,7 +6,7 @@ import { AdjustedBadge } from '@/components/indicator/adjusted-badge';
 import { StatusBadge } from '@/components/indicator/status-badge';
 import { ValueText } from '@/components/indicator/value-text';
 import { FiguresNote, TranslationNotice } from '@/components/site/translation-notice';
-import { getEntities, getIndicators, getReport, getSections } from '@/db/queries/reports';
+import { getEntities, getIndicators, getReport, getSections } from '@/db/queries/cached-reads';
 import { anyUntranslated, langOf, quotedLang, sourceText } from '@/lib/i18n/content';
 import { languageAlternates } from '@/lib/i18n/metadata';
 import { headlineValue } from '@/lib/indicator';

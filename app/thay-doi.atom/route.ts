@@ -1,5 +1,5 @@
 import { listPublicChanges } from '@/db/queries/public-history';
-import { getReport } from '@/db/queries/reports';
+import { getReport } from '@/db/queries/cached-reads';
 import { buildChangeFeed, openDataResponse } from '@/lib/open-data';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 

@@ -1,4 +1,4 @@
-import { getSourceText } from '@/db/queries/reports';
+import { getSourceText } from '@/db/queries/cached-reads';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 
 export const dynamic = 'force-dynamic';

@@ -4,7 +4,7 @@ import { Link } from '@/components/site/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { TranslationNotice } from '@/components/site/translation-notice';
-import { getEntity } from '@/db/queries/reports';
+import { getEntity } from '@/db/queries/cached-reads';
 import { formatIssuedOn } from '@/lib/dates';
 import { anyUntranslated, langOf, quotedLang } from '@/lib/i18n/content';
 import { languageAlternates } from '@/lib/i18n/metadata';

@@ -3,7 +3,7 @@ import { Link } from '@/components/site/link';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { TranslationNotice } from '@/components/site/translation-notice';
-import { getEntities } from '@/db/queries/reports';
+import { getEntities } from '@/db/queries/cached-reads';
 import { formatIssuedOn } from '@/lib/dates';
 import { anyUntranslated, langOf } from '@/lib/i18n/content';
 import { getReading } from '@/lib/reading';

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Link } from '@/components/site/link';
-import type { IndicatorView } from '@/db/queries/reports';
+import type { IndicatorView } from '@/db/views';
 import { langOf, quotedLang, sourceText } from '@/lib/i18n/content';
 import { groupByArea, headlineValue } from '@/lib/indicator';
 import { AdjustedBadge } from './adjusted-badge';

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import type { ValueView } from '@/db/queries/reports';
+import type { ValueView } from '@/db/views';
 import { quotedLang } from '@/lib/i18n/content';
 import { formatDecimal } from '@/lib/number';
 

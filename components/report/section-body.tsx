@@ -1,4 +1,4 @@
-import type { SectionView } from '@/db/queries/reports';
+import type { SectionView } from '@/db/views';
 import { langOf } from '@/lib/i18n/content';
 
 /**

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Link } from '@/components/site/link';
-import type { ReportView } from '@/db/queries/reports';
+import type { ReportView } from '@/db/views';
 import { quotedLang } from '@/lib/i18n/content';
 
 export async function SiteFooter({ report }: { report: ReportView | null }) {

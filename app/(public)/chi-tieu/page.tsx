@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { IndicatorTable } from '@/components/indicator/indicator-table';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { FiguresNote, TranslationNotice } from '@/components/site/translation-notice';
-import { getIndicators, getReport } from '@/db/queries/reports';
+import { getIndicators, getReport } from '@/db/queries/cached-reads';
 import { anyUntranslated, langOf } from '@/lib/i18n/content';
 import { languageAlternates } from '@/lib/i18n/metadata';
 import { getReading } from '@/lib/reading';

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { PrintReport } from '@/components/print/print-report';
-import { getEntities, getIndicators, getReport, getSectionTree } from '@/db/queries/reports';
+import { getEntities, getIndicators, getReport, getSectionTree } from '@/db/queries/cached-reads';
 import { languageAlternates } from '@/lib/i18n/metadata';
 import { originFromHeaders } from '@/lib/open-data';
 import { getReading, readingHref } from '@/lib/reading';

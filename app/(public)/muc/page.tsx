@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { SectionBody } from '@/components/report/section-body';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { TranslationNotice } from '@/components/site/translation-notice';
-import { getReport, getSectionTree } from '@/db/queries/reports';
+import { getReport, getSectionTree } from '@/db/queries/cached-reads';
 import { anyUntranslated, langOf, quotedLang } from '@/lib/i18n/content';
 import { languageAlternates } from '@/lib/i18n/metadata';
 import { getReading } from '@/lib/reading';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { Breadcrumb } from '@/components/site/breadcrumb';
-import { getReport, getSourceText } from '@/db/queries/reports';
+import { getReport, getSourceText } from '@/db/queries/cached-reads';
 import { quotedLang } from '@/lib/i18n/content';
 import { languageAlternates } from '@/lib/i18n/metadata';
 import { getReading } from '@/lib/reading';

@@ -8,7 +8,7 @@ import { ValueChart, ValueTable } from '@/components/indicator/value-chart';
 import { ValueText } from '@/components/indicator/value-text';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { FiguresNote, TranslationNotice } from '@/components/site/translation-notice';
-import { getIndicator } from '@/db/queries/reports';
+import { getIndicator } from '@/db/queries/cached-reads';
 import { toChartPoints } from '@/lib/chart';
 import { anyUntranslated, langOf, quotedLang, sourceText } from '@/lib/i18n/content';
 import { languageAlternates } from '@/lib/i18n/metadata';

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { SectionBody } from '@/components/report/section-body';
 import { Breadcrumb, type Crumb } from '@/components/site/breadcrumb';
 import { TranslationNotice } from '@/components/site/translation-notice';
-import { getIndicators, getSections, getSectionTree } from '@/db/queries/reports';
+import { getIndicators, getSections, getSectionTree } from '@/db/queries/cached-reads';
 import { anyUntranslated, langOf } from '@/lib/i18n/content';
 import { languageAlternates } from '@/lib/i18n/metadata';
 import { getReading } from '@/lib/reading';

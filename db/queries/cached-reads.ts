@@ -1,0 +1,89 @@
+import 'server-only';
+/**
+ * Cached reads for public pages. Live reads are tagged so an edit invalidates exactly what it
+ * changed (db/cache-tags.ts: `readTags`). A past state never changes, so as-of reads are cached
+ * under their moment and carry the past tag only. The language is applied after the cache
+ * (`locale`, default 'vi').
+ */
+import { readTags } from '../cache-tags';
+import { cachedRead } from './cache';
+import {
+  findEntities,
+  findEntity,
+  findIndicator,
+  findIndicators,
+  findReport,
+  findSections,
+  findSectionTree,
+  findSourceText,
+  type At,
+} from './reports';
+import type { Locale } from '@/lib/i18n/config';
+import { localizeEntity, localizeIndicator, localizeReport, localizeSection, type LocalizedEntityDetail } from '@/lib/i18n/localize';
+import type { EntityKind } from '@/lib/site';
+
+const key = (revisionId?: number | null) => (revisionId ? `r${revisionId}` : 'live');
+type In = { locale?: Locale };
+
+export const getReport = async ({ slug, revisionId, locale = 'vi' }: { slug: string } & At & In) => {
+  const view = await cachedRead(['report', slug, key(revisionId)], revisionId ? readTags.past(slug) : readTags.report(slug), () => findReport({ slug, revisionId }));
+  return view ? localizeReport(view, locale) : null;
+};
+
+export const getIndicators = async ({ reportSlug, revisionId, locale = 'vi' }: { reportSlug: string } & At & In) =>
+  (
+    await cachedRead(['indicators', reportSlug, key(revisionId)], revisionId ? readTags.past(reportSlug) : readTags.indicators(reportSlug), () =>
+      findIndicators({ reportSlug, revisionId }),
+    )
+  ).map((i) => localizeIndicator(i, locale));
+
+export const getIndicator = async ({ reportSlug, code, revisionId, locale = 'vi' }: { reportSlug: string; code: string } & At & In) => {
+  const view = await cachedRead(
+    ['indicator', reportSlug, code, key(revisionId)],
+    revisionId ? readTags.past(reportSlug) : readTags.indicator(reportSlug, code),
+    () => findIndicator({ reportSlug, code, revisionId }),
+  );
+  return view ? localizeIndicator(view, locale) : null;
+};
+
+export const getSections = async ({ reportSlug, revisionId, locale = 'vi' }: { reportSlug: string } & At & In) =>
+  (
+    await cachedRead(['toc', reportSlug, key(revisionId)], revisionId ? readTags.past(reportSlug) : readTags.toc(reportSlug), () =>
+      findSections({ reportSlug, revisionId }),
+    )
+  ).map((s) => localizeSection(s, locale));
+
+export const getSectionTree = async ({ reportSlug, slug, revisionId, locale = 'vi' }: { reportSlug: string; slug?: string } & At & In) =>
+  (
+    await cachedRead(
+      ['section-tree', reportSlug, slug ?? null, key(revisionId)],
+      revisionId ? readTags.past(reportSlug) : readTags.sectionTree(reportSlug, slug),
+      () => findSectionTree({ reportSlug, slug, revisionId }),
+    )
+  ).map((s) => localizeSection(s, locale));
+
+export const getEntities = async ({ reportSlug, revisionId, locale = 'vi' }: { reportSlug: string } & At & In) =>
+  (
+    await cachedRead(['entities', reportSlug, key(revisionId)], revisionId ? readTags.past(reportSlug) : readTags.entities(reportSlug), () =>
+      findEntities({ reportSlug, revisionId }),
+    )
+  ).map((e) => localizeEntity(e, locale));
+
+export const getEntity = async ({
+  reportSlug,
+  kind,
+  slug,
+  revisionId,
+  locale = 'vi',
+}: { reportSlug: string; kind: EntityKind; slug: string } & At & In): Promise<LocalizedEntityDetail | null> => {
+  const view = await cachedRead(
+    ['entity', reportSlug, kind, slug, key(revisionId)],
+    revisionId ? readTags.past(reportSlug) : readTags.entity(reportSlug),
+    () => findEntity({ reportSlug, kind, slug, revisionId }),
+  );
+  if (!view) return null;
+  return { ...localizeEntity(view, locale), mentions: view.mentions.map((m) => ({ ...m, section: localizeSection(m.section, locale) })) };
+};
+
+export const getSourceText = ({ slug }: { slug: string }) =>
+  cachedRead(['source', slug], readTags.sourceText(slug), () => findSourceText({ slug }));
