@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # npm test — every suite, in order:
-#   (a) Vitest, all unit/db tests, on in-memory PGlite
-#   (b) Vitest, database tests (tests/db, db/), on PostgreSQL (TEST_DATABASE_URL)
-#   (c) next build (always: sources may have changed)
-#   (d) next start on PostgreSQL (fresh database kqnk_e2e, port 3100) + Playwright
+#   (a) ESLint (eslint.config.mjs): one "test" per linted file, failed when it has any problem
+#   (b) Vitest, all unit/db tests, on in-memory PGlite
+#   (c) Vitest, database tests (tests/db, db/), on PostgreSQL (TEST_DATABASE_URL)
+#   (d) next build (always: sources may have changed)
+#   (e) next start on PostgreSQL (fresh database kqnk_e2e, port 3100) + Playwright
 # Each runner's own output stays visible; the VERY LAST line is "N passed, N failed" summed
 # over all suites. Exit status is non-zero when anything failed or a runner crashed
 # (a crash, a failed build or an unreachable PostgreSQL each count as one failure).
@@ -13,7 +14,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
 RESULTS="$ROOT/test-results"
 mkdir -p "$RESULTS"
-rm -f "$RESULTS"/vitest-*.json "$RESULTS"/playwright.json "$RESULTS"/e2e-server.log
+rm -f "$RESULTS"/eslint.json "$RESULTS"/vitest-*.json "$RESULTS"/playwright.json "$RESULTS"/e2e-server.log
 
 PG_SERVER_URL=${TEST_PG_SERVER_URL:-postgres://127.0.0.1:5432/test}
 E2E_DB=kqnk_e2e
@@ -42,7 +43,12 @@ read_counts() { # kind file
     if (!fs.existsSync(file)) process.exit(0);
     try {
       const r = JSON.parse(fs.readFileSync(file, "utf8"));
-      if (kind === "vitest") console.log(r.numPassedTests ?? 0, r.numFailedTests ?? 0);
+      if (kind === "eslint") {
+        // One entry per linted file; an empty list means ESLint linted nothing: no report.
+        if (!Array.isArray(r) || r.length === 0) process.exit(0);
+        const bad = r.filter((f) => f.messages.length > 0).length;
+        console.log(r.length - bad, bad);
+      } else if (kind === "vitest") console.log(r.numPassedTests ?? 0, r.numFailedTests ?? 0);
       else { const s = r.stats ?? {}; console.log((s.expected ?? 0) + (s.flaky ?? 0), s.unexpected ?? 0); }
     } catch { process.exit(0); }
   ' "$1" "$2"
@@ -85,7 +91,30 @@ VITEST=(node "$ROOT/node_modules/vitest/vitest.mjs" run)
 [[ -f "$ROOT/node_modules/vitest/vitest.mjs" ]] || VITEST=("$ROOT/node_modules/.bin/vitest" run)
 
 # ---------------------------------------------------------------------------------------------
-banner "(a) Vitest — PGlite (in memory)"
+banner "(a) ESLint — eslint.config.mjs (type-aware; floating/misused promises, import cycles…)"
+t=$SECONDS
+# One run, JSON report to a file; the developer reads the same results as ESLint's usual
+# "stylish" listing, printed below from that report.
+node "$ROOT/node_modules/eslint/bin/eslint.js" --max-warnings=0 --format json \
+  --output-file "$RESULTS/eslint.json" .
+code=$?
+if [[ -s "$RESULTS/eslint.json" ]]; then
+  node --input-type=module -e '
+    import fs from "node:fs";
+    import { ESLint } from "eslint";
+    const results = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+    const stylish = await new ESLint().loadFormatter("stylish");
+    const text = await stylish.format(results);
+    const bad = results.filter((f) => f.messages.length > 0).length;
+    console.log(text || `${results.length} files linted, no problems.`);
+    if (bad) console.log(`${bad} of ${results.length} files have problems.`);
+  ' "$RESULTS/eslint.json" || true
+fi
+[[ $code -eq 2 ]] && echo "!!! ESLint crashed or is misconfigured (exit 2): see above." >&2
+count_runner "eslint" eslint "$RESULTS/eslint.json" $code $((SECONDS - t))
+
+# ---------------------------------------------------------------------------------------------
+banner "(b) Vitest — PGlite (in memory)"
 t=$SECONDS
 env -u TEST_DATABASE_URL "${VITEST[@]}" --reporter=default --reporter=json \
   --outputFile.json="$RESULTS/vitest-pglite.json"
@@ -93,7 +122,7 @@ code=$?
 count_runner "vitest (PGlite)" vitest "$RESULTS/vitest-pglite.json" $code $((SECONDS - t))
 
 # ---------------------------------------------------------------------------------------------
-banner "(b) Vitest — PostgreSQL ($PG_SERVER_URL): tests/db, db/"
+banner "(c) Vitest — PostgreSQL ($PG_SERVER_URL): tests/db, db/"
 t=$SECONDS
 PG_OK=0
 if node -e '
@@ -115,7 +144,7 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-banner "(c) next build"
+banner "(d) next build"
 t=$SECONDS
 BUILD_OK=0
 if env -u DATABASE_URL NODE_ENV=production node "$ROOT/node_modules/next/dist/bin/next" build; then
@@ -132,7 +161,7 @@ E2E_ADMIN_PASSWORD="${E2E_ADMIN_PASSWORD:-mật khẩu quản trị dùng cho ki
 E2E_EDITOR_EMAIL="${E2E_EDITOR_EMAIL:-e2e-editor@example.vn}"
 E2E_EDITOR_PASSWORD="${E2E_EDITOR_PASSWORD:-mật khẩu biên tập viên dùng cho kiểm thử}"
 
-banner "(d) Playwright — next start on PostgreSQL ($E2E_DB, port $E2E_PORT)"
+banner "(e) Playwright — next start on PostgreSQL ($E2E_DB, port $E2E_PORT)"
 t=$SECONDS
 if [[ $BUILD_OK -ne 1 ]]; then
   echo "!!! no build: e2e not run (counted as a failure)" >&2
