@@ -18,11 +18,21 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
+import {
+  ENTITY_KINDS,
+  INDICATOR_STATUSES,
+  ITEM_TYPES,
+  REASON_KINDS,
+  REVISION_ACTIONS,
+  USER_ROLES,
+  VALUE_KINDS,
+  VALUE_ROLES,
+} from '../lib/vocabulary';
 
-export const indicatorStatus = pgEnum('indicator_status', ['vuot', 'dat', 'chua_dat', 'chua_xac_dinh']);
-export const valueKind = pgEnum('value_kind', ['reported', 'estimate', 'derived']);
-export const valueRole = pgEnum('value_role', ['actual', 'target']);
-export const entityKind = pgEnum('entity_kind', ['project', 'resolution', 'institution']);
+export const indicatorStatus = pgEnum('indicator_status', INDICATOR_STATUSES);
+export const valueKind = pgEnum('value_kind', VALUE_KINDS);
+export const valueRole = pgEnum('value_role', VALUE_ROLES);
+export const entityKind = pgEnum('entity_kind', ENTITY_KINDS);
 
 /**
  * Staff-entered translations of an item's reader-facing text, by language, then field name
@@ -171,7 +181,7 @@ export type NewEntity = typeof entities.$inferInsert;
 
 // ------------------------------------------------------------- staff
 
-export const userRole = pgEnum('user_role', ['admin', 'editor']);
+export const userRole = pgEnum('user_role', USER_ROLES);
 
 /** Staff accounts. Passwords are argon2id hashes of the NFC-normalised password. */
 export const users = pgTable(
@@ -219,9 +229,9 @@ export const signInThrottle = pgTable('sign_in_throttle', {
 
 // ---------------------------------------------------------- revisions
 
-export const itemType = pgEnum('item_type', ['report', 'section', 'indicator', 'entity']);
-export const revisionAction = pgEnum('revision_action', ['import', 'create', 'update', 'delete', 'restore']);
-export const reasonKind = pgEnum('reason_kind', ['import', 'sua_loi', 'cap_nhat_so_lieu', 'bo_sung', 'bien_tap']);
+export const itemType = pgEnum('item_type', ITEM_TYPES);
+export const revisionAction = pgEnum('revision_action', REVISION_ACTIONS);
+export const reasonKind = pgEnum('reason_kind', REASON_KINDS);
 
 /**
  * Append-only history of every item. Triggers (see migrations) refuse UPDATE,

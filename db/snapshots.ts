@@ -6,13 +6,14 @@ import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from './index';
 import { entities, indicators, indicatorValues, reports, sections, type ContentTranslations } from './schema';
 import { normalizeTranslations } from '@/lib/i18n/content';
+import type { IndicatorStatus, ValueKind, ValueRole } from '@/lib/vocabulary';
 
 export type ValueSnapshot = {
-  role: 'actual' | 'target';
+  role: ValueRole;
   year: number;
   periodLabel: string | null;
   value: string;
-  kind: 'reported' | 'estimate' | 'derived';
+  kind: ValueKind;
   qualifier: string | null;
   note: string | null;
 };
@@ -24,7 +25,7 @@ export type IndicatorSnapshot = {
   area: string;
   name: string;
   unit: string | null;
-  status: 'vuot' | 'dat' | 'chua_dat' | 'chua_xac_dinh';
+  status: IndicatorStatus;
   statusNote: string | null;
   namedAsKeyIndicator: boolean;
   targetComparison: string | null;

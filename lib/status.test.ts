@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  INDICATOR_STATUSES,
-  statusDescription,
-  statusFromComparison,
-  statusLabel,
-  type IndicatorStatus,
-} from './status';
+import { statusDescription, statusFromComparison, statusLabel } from './status';
+import { INDICATOR_STATUSES, type IndicatorStatus } from './vocabulary';
 
 describe('statusLabel / statusDescription', () => {
   it('labels every status in Vietnamese (the default) and in English', () => {
@@ -54,7 +49,7 @@ describe('statusFromComparison', () => {
       indicators: z.array(
         z.object({
           code: z.string(),
-          status: z.enum(['vuot', 'dat', 'chua_dat', 'chua_xac_dinh']),
+          status: z.enum(INDICATOR_STATUSES),
           targetComparison: z.string().nullable(),
         }),
       ),

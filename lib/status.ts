@@ -1,10 +1,10 @@
 import { compareDecimal, parseViNumber } from './number';
 import type { Locale } from './i18n/config';
 import { translator } from './i18n/messages';
+import type { IndicatorStatus } from './vocabulary';
 
-export type IndicatorStatus = 'vuot' | 'dat' | 'chua_dat' | 'chua_xac_dinh';
-
-export const INDICATOR_STATUSES: readonly IndicatorStatus[] = ['vuot', 'dat', 'chua_dat', 'chua_xac_dinh'];
+// Declared in lib/vocabulary.ts; re-exported for modules not yet importing them from there.
+export { INDICATOR_STATUSES, type IndicatorStatus } from './vocabulary';
 
 /** "Vượt", "Exceeded", …: the assessment's name in the reader's language (messages: `status.label`). */
 export function statusLabel(status: IndicatorStatus, locale: Locale = 'vi'): string {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { normalizeDeep } from '@/lib/text';
+import { ENTITY_KINDS, INDICATOR_STATUSES, VALUE_KINDS, VALUE_ROLES } from '@/lib/vocabulary';
 import type { Database, DbOrTx } from '../index';
 import { appendRevision, IMPORT_AUTHOR, IMPORT_REASON } from '../history';
 import { entitySnapshot, indicatorSnapshot, reportSnapshot, sectionSnapshot } from '../snapshots';
@@ -47,7 +48,7 @@ export const seedSchema = z.object({
       area: z.string(),
       name: z.string(),
       unit: nullableText,
-      status: z.enum(['vuot', 'dat', 'chua_dat', 'chua_xac_dinh']),
+      status: z.enum(INDICATOR_STATUSES),
       statusNote: nullableText,
       named: z.boolean(),
       targetComparison: nullableText,
@@ -57,10 +58,10 @@ export const seedSchema = z.object({
       note: nullableText,
       values: z.array(
         z.object({
-          role: z.enum(['actual', 'target']),
+          role: z.enum(VALUE_ROLES),
           year: z.number().int(),
           value: decimal,
-          kind: z.enum(['reported', 'estimate', 'derived']),
+          kind: z.enum(VALUE_KINDS),
           periodLabel: nullableText,
           qualifier: nullableText,
           note: nullableText,
@@ -70,7 +71,7 @@ export const seedSchema = z.object({
   ),
   entities: z.array(
     z.object({
-      kind: z.enum(['project', 'resolution', 'institution']),
+      kind: z.enum(ENTITY_KINDS),
       slug: z.string(),
       name: z.string(),
       shortName: z.string(),

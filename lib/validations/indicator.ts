@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseViNumber } from '@/lib/number';
-import { INDICATOR_STATUSES } from '@/lib/status';
+import { INDICATOR_STATUSES, VALUE_KINDS, VALUE_ROLES, VALUE_ROLE_LABELS, type ValueRole } from '@/lib/vocabulary';
 import { reasonSchema } from './reason';
 import { baseVersion, optionalText, requiredText, translationText } from './text';
 
@@ -15,7 +15,7 @@ export const viDecimal = z.string({ error: 'Hãy nhập giá trị.' }).transfor
 });
 
 export const valueSchema = z.object({
-  role: z.enum(['actual', 'target'], { error: 'Chọn: giá trị thực hiện hay chỉ tiêu.' }),
+  role: z.enum(VALUE_ROLES, { error: 'Chọn: giá trị thực hiện hay chỉ tiêu.' }),
   year: z
     .string({ error: 'Hãy nhập năm.' })
     .trim()
@@ -23,7 +23,7 @@ export const valueSchema = z.object({
     .transform(Number)
     .pipe(z.number().min(1900, 'Năm không hợp lệ.').max(2200, 'Năm không hợp lệ.')),
   value: viDecimal,
-  kind: z.enum(['reported', 'estimate', 'derived'], { error: 'Chọn loại số liệu.' }),
+  kind: z.enum(VALUE_KINDS, { error: 'Chọn loại số liệu.' }),
   periodLabel: optionalText('kỳ số liệu', 200),
   qualifier: optionalText('từ đi kèm', 40),
   note: optionalText('ghi chú', 1000),
@@ -33,7 +33,7 @@ const indicatorFields = z.object({
   name: requiredText('tên chỉ tiêu', 300),
   area: requiredText('lĩnh vực', 120),
   unit: optionalText('đơn vị tính', 80),
-  status: z.enum(INDICATOR_STATUSES as unknown as ['vuot', 'dat', 'chua_dat', 'chua_xac_dinh'], { error: 'Chọn đánh giá.' }),
+  status: z.enum(INDICATOR_STATUSES, { error: 'Chọn đánh giá.' }),
   statusNote: optionalText('ghi chú đánh giá', 500),
   namedAsKeyIndicator: z.boolean(),
   targetComparison: optionalText('so sánh với chỉ tiêu', 300),
@@ -58,7 +58,7 @@ const indicatorFields = z.object({
   reason: reasonSchema,
 });
 
-function uniqueYears(values: Array<{ role: string; year: number }>, ctx: z.RefinementCtx) {
+function uniqueYears(values: Array<{ role: ValueRole; year: number }>, ctx: z.RefinementCtx) {
   const seen = new Set<string>();
   values.forEach((v, index) => {
     const key = `${v.role}:${v.year}`;
@@ -66,7 +66,7 @@ function uniqueYears(values: Array<{ role: string; year: number }>, ctx: z.Refin
       ctx.addIssue({
         code: 'custom',
         path: ['values', index, 'year'],
-        message: `Đã có một giá trị ${v.role === 'target' ? 'chỉ tiêu' : 'thực hiện'} cho năm ${v.year}.`,
+        message: `Đã có một giá trị ${VALUE_ROLE_LABELS[v.role].toLowerCase()} cho năm ${v.year}.`,
       });
     }
     seen.add(key);

@@ -2,17 +2,13 @@
 import { z } from 'zod';
 import { passwordSchema } from '@/lib/password-policy';
 import { emailSchema } from './auth';
+import { USER_ROLES } from '@/lib/vocabulary';
 import { requiredText } from './text';
 
-export const roles = ['admin', 'editor'] as const;
-export type Role = (typeof roles)[number];
+// Declared in lib/vocabulary.ts; re-exported under their former names for modules not yet importing them from there.
+export { USER_ROLES as roles, USER_ROLE_LABELS as roleLabels, type UserRole as Role } from '@/lib/vocabulary';
 
-export const roleLabels: Record<Role, string> = {
-  admin: 'Quản trị viên',
-  editor: 'Biên tập viên',
-};
-
-const role = z.enum(roles, { error: 'Chọn vai trò.' });
+const role = z.enum(USER_ROLES, { error: 'Chọn vai trò.' });
 const userId = z.number({ error: 'Thiếu tài khoản cần thay đổi.' }).int().positive();
 
 export const newUserSchema = z.object({
