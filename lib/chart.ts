@@ -1,9 +1,7 @@
 import type { Locale } from './i18n/config';
 import { translator } from './i18n/messages';
 import { decimalToNumber, formatDecimal } from './number';
-
-export type ValueKind = 'reported' | 'estimate' | 'derived';
-export type ValueRole = 'actual' | 'target';
+import type { ValueKind, ValueRole } from './vocabulary';
 
 export interface ChartPoint {
   /** Short axis / row label, e.g. "2020" or "Chỉ tiêu" / "Target" (see `pointLabel`). */

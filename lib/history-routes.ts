@@ -1,33 +1,22 @@
+import type { ItemType } from './vocabulary';
+
+// Declared in lib/vocabulary.ts; re-exported under its former name for modules not yet importing it from there.
+export { REVISION_ACTION_LABELS as actionLabels } from './vocabulary';
+
 /** URL words for item types in the staff history. */
 export const historyTypes = {
   'chi-tieu': 'indicator',
   muc: 'section',
   'bao-cao': 'report',
   'doi-tuong': 'entity',
-} as const;
+} as const satisfies Record<string, ItemType>;
 export type HistoryTypeSlug = keyof typeof historyTypes;
-export type HistoryItemType = (typeof historyTypes)[HistoryTypeSlug];
 
-export const itemTypeLabels: Record<HistoryItemType, string> = {
-  indicator: 'Chỉ tiêu',
-  section: 'Mục nội dung',
-  report: 'Báo cáo',
-  entity: 'Dự án, nghị quyết, đơn vị',
-};
-
-export const actionLabels = {
-  import: 'Nhập',
-  create: 'Tạo mới',
-  update: 'Sửa',
-  delete: 'Xoá',
-  restore: 'Khôi phục',
-} as const;
-
-export function historyHref(itemType: HistoryItemType, itemId: number): string {
+export function historyHref(itemType: ItemType, itemId: number): string {
   const slug = (Object.keys(historyTypes) as HistoryTypeSlug[]).find((k) => historyTypes[k] === itemType)!;
   return `/quan-tri/lich-su/${slug}/${itemId}`;
 }
 
-export function isRestorable(itemType: HistoryItemType): boolean {
+export function isRestorable(itemType: ItemType): boolean {
   return itemType === 'indicator' || itemType === 'section';
 }

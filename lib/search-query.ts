@@ -3,6 +3,7 @@
  * matches again in a hit's text to highlight them. Folding here mirrors the database's
  * `lower(f_unaccent(…))`: case, diacritics, đ and the Unicode form (NFC/NFD) do not count.
  */
+import { ENTITY_KIND_LABELS, ENTITY_KINDS, ITEM_TYPE_LABELS } from './vocabulary';
 
 /** Longer queries are cut, not refused: nobody types 200 characters on purpose. */
 export const MAX_QUERY_LENGTH = 200;
@@ -244,13 +245,13 @@ export function markdownToPlainText(markdown: string): string {
     .trim();
 }
 
-export type SearchHitType = 'indicator' | 'section' | 'project' | 'resolution' | 'institution';
+/** What a search finds, in the order types are listed when hits rank equal. */
+export const SEARCH_HIT_TYPES = ['indicator', 'section', ...ENTITY_KINDS] as const;
+export type SearchHitType = (typeof SEARCH_HIT_TYPES)[number];
 
-/** How a hit names its type, in the order types are listed when hits rank equal. */
+/** How a hit names its type. */
 export const SEARCH_HIT_LABELS: Record<SearchHitType, string> = {
-  indicator: 'Chỉ tiêu',
-  section: 'Mục nội dung',
-  project: 'Dự án',
-  resolution: 'Nghị quyết',
-  institution: 'Cơ sở, đơn vị',
+  indicator: ITEM_TYPE_LABELS.indicator,
+  section: ITEM_TYPE_LABELS.section,
+  ...ENTITY_KIND_LABELS,
 };

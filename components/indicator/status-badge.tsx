@@ -1,5 +1,6 @@
 import { getLocale } from 'next-intl/server';
-import { statusLabel, type IndicatorStatus } from '@/lib/status';
+import { statusLabel } from '@/lib/status';
+import type { IndicatorStatus } from '@/lib/vocabulary';
 
 export async function StatusBadge({ status }: { status: IndicatorStatus }) {
   return <span className={`badge badge-${status}`}>{statusLabel(status, await getLocale())}</span>;

@@ -1,8 +1,9 @@
-import { chartGeometry, chartKindLabel, describeChart, type ChartInput, type ChartPoint, type ValueKind } from '@/lib/chart';
+import { chartGeometry, chartKindLabel, describeChart, type ChartInput, type ChartPoint } from '@/lib/chart';
 import type { Locale } from '@/lib/i18n/config';
 import { quotedLang } from '@/lib/i18n/content';
 import { translator } from '@/lib/i18n/messages';
 import { formatDecimal } from '@/lib/number';
+import { VALUE_KINDS, type ValueKind } from '@/lib/vocabulary';
 
 /*
  * Server component: static, accessible SVG bar chart. No hooks, no client JavaScript.
@@ -15,7 +16,6 @@ import { formatDecimal } from '@/lib/number';
 
 const WIDTH = 480;
 const HEIGHT = 240;
-const KIND_ORDER: readonly ValueKind[] = ['reported', 'estimate', 'derived'];
 
 function idFrom(text: string): string {
   let hash = 5381;
@@ -86,7 +86,7 @@ export function ValueChart({ input, id, locale = 'vi', nameLang }: ValueChartPro
   const titleId = `${baseId}-title`;
   const descId = `${baseId}-desc`;
   const geometry = chartGeometry(input, { width: WIDTH, height: HEIGHT });
-  const kinds = KIND_ORDER.filter((kind) => input.points.some((point) => point.kind === kind));
+  const kinds = VALUE_KINDS.filter((kind) => input.points.some((point) => point.kind === kind));
 
   return (
     <figure className="chart-figure">

@@ -5,7 +5,8 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions';
 import { PASSWORD_MIN_LENGTH } from '@/lib/password-policy';
-import { newUserSchema, roleLabels, roles } from '@/lib/validations/user';
+import { newUserSchema } from '@/lib/validations/user';
+import { USER_ROLE_LABELS, USER_ROLES } from '@/lib/vocabulary';
 import { FieldError, FormMessage } from './field-error';
 
 type Values = z.input<typeof newUserSchema>;
@@ -87,9 +88,9 @@ export function NewUserForm({ action }: { action: (input: unknown) => Promise<Ac
       <div className="field">
         <label htmlFor={fieldId('role')}>Vai trò</label>
         <select id={fieldId('role')} {...register('role')} aria-invalid={errors.role ? true : undefined} aria-describedby={describedBy('role')}>
-          {roles.map((r) => (
+          {USER_ROLES.map((r) => (
             <option key={r} value={r}>
-              {roleLabels[r]}
+              {USER_ROLE_LABELS[r]}
             </option>
           ))}
         </select>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { Actor } from '@/lib/auth';
 import { SITE_NAME } from '@/lib/site';
-import { roleLabels } from '@/lib/validations/user';
+import { USER_ROLE_LABELS } from '@/lib/vocabulary';
 import { SignOutButton } from './sign-out-button';
 import { StaffNav, type StaffNavItem } from './staff-nav';
 
@@ -36,7 +36,7 @@ export function StaffHeader({ user }: { user: Actor }) {
         <div className="staff-user">
           <p>
             <span className="staff-user-name">{user.displayName}</span>{' '}
-            <span className="staff-role">{roleLabels[user.role]}</span>
+            <span className="staff-role">{USER_ROLE_LABELS[user.role]}</span>
           </p>
           <Link href="/">Xem trang công khai</Link>
           <SignOutButton />

@@ -5,16 +5,17 @@ import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions';
 import { PASSWORD_MIN_LENGTH } from '@/lib/password-policy';
-import { changeRoleFormSchema, resetPasswordFormSchema, roleLabels, roles, type Role } from '@/lib/validations/user';
+import { changeRoleFormSchema, resetPasswordFormSchema } from '@/lib/validations/user';
+import { USER_ROLE_LABELS, USER_ROLES, type UserRole } from '@/lib/vocabulary';
 import { FieldError, FormMessage } from './field-error';
 
 type Action<T> = (input: unknown) => Promise<ActionResult<T>>;
 type Message = { tone: 'error' | 'success'; text: string } | null;
 
 type Props = {
-  user: { id: number; email: string; role: Role; active: boolean };
+  user: { id: number; email: string; role: UserRole; active: boolean };
   isSelf: boolean;
-  changeRole: Action<{ email: string; role: Role }>;
+  changeRole: Action<{ email: string; role: UserRole }>;
   setActive: Action<{ email: string; active: boolean }>;
   resetPassword: Action<{ email: string }>;
 };
@@ -34,10 +35,10 @@ export function UserRowActions({ user, isSelf, changeRole, setActive, resetPassw
   });
   const onRole = roleForm.handleSubmit(async ({ role }) => {
     setMessage(null);
-    if (role === user.role) return setMessage({ tone: 'error', text: `Tài khoản này đã là ${roleLabels[role].toLowerCase()}.` });
+    if (role === user.role) return setMessage({ tone: 'error', text: `Tài khoản này đã là ${USER_ROLE_LABELS[role].toLowerCase()}.` });
     const result = await changeRole({ userId: user.id, role });
     if (!result.ok) roleForm.reset({ role: user.role });
-    show(result, `Đã đổi vai trò của ${user.email} thành ${roleLabels[role].toLowerCase()}; tài khoản này đã được đăng xuất.`);
+    show(result, `Đã đổi vai trò của ${user.email} thành ${USER_ROLE_LABELS[role].toLowerCase()}; tài khoản này đã được đăng xuất.`);
   });
 
   const passwordForm = useForm<z.input<typeof resetPasswordFormSchema>, unknown, z.output<typeof resetPasswordFormSchema>>({
@@ -72,9 +73,9 @@ export function UserRowActions({ user, isSelf, changeRole, setActive, resetPassw
           aria-invalid={roleError ? true : undefined}
           aria-describedby={roleError ? `${id}-role-error` : undefined}
         >
-          {roles.map((r) => (
+          {USER_ROLES.map((r) => (
             <option key={r} value={r}>
-              {roleLabels[r]}
+              {USER_ROLE_LABELS[r]}
             </option>
           ))}
         </select>

@@ -3,10 +3,9 @@ import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '../index';
 import { revisions, users, type Revision } from '../schema';
 import { verifyHistory as verifyHistoryChain } from '../history';
+import type { ItemType } from '@/lib/vocabulary';
 
-export type ItemType = Revision['itemType'];
-export type RevisionAction = Revision['action'];
-export type ReasonKind = Revision['reasonKind'];
+export type { ItemType, ReasonKind, RevisionAction } from '@/lib/vocabulary';
 export { IMPORT_AUTHOR, IMPORT_REASON, type HistoryCheck } from '../history';
 
 export type RevisionSummary = Omit<Revision, 'snapshot' | 'createdAt'> & { createdAt: string };

@@ -13,6 +13,7 @@ import {
   markdownToPlainText,
   normalizeSearchQuery,
   SEARCH_HIT_LABELS,
+  SEARCH_HIT_TYPES,
   searchTerms,
   type SearchHitType,
   type SearchTerms,
@@ -45,7 +46,6 @@ export type SearchResults = {
 
 /** Below this many characters a substring match would match nearly everything: words only. */
 const MIN_SUBSTRING_LENGTH = 2;
-const TYPE_ORDER: SearchHitType[] = ['indicator', 'section', 'project', 'resolution', 'institution'];
 
 // ------------------------------------------------------------ expressions
 // These build exactly the expressions of the indexes in db/migrations/0003_search.sql.
@@ -238,7 +238,7 @@ export async function searchReport(
       (a, b) =>
         Number(b.hit.inTitle) - Number(a.hit.inTitle) ||
         b.hit.score - a.hit.score ||
-        TYPE_ORDER.indexOf(a.hit.type) - TYPE_ORDER.indexOf(b.hit.type) ||
+        SEARCH_HIT_TYPES.indexOf(a.hit.type) - SEARCH_HIT_TYPES.indexOf(b.hit.type) ||
         a.position - b.position,
     )
     .slice(0, limit)

@@ -4,6 +4,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '../index';
 import { indicators, reports, revisions, sections } from '../schema';
 import { indicatorSnapshot, sectionSnapshot, type IndicatorSnapshot, type SectionSnapshot } from '../snapshots';
+import type { ItemType } from '@/lib/vocabulary';
 
 export async function findIndicatorForEdit(
   { reportSlug, code }: { reportSlug: string; code: string },
@@ -93,7 +94,7 @@ export async function listDeletedIndicators(db?: DbOrTx): Promise<Array<{ itemId
 
 /** The stored version of an item now; 0 when it no longer exists (deleted). */
 export async function findCurrentVersion(
-  { itemType, itemId }: { itemType: 'indicator' | 'section' | 'report' | 'entity'; itemId: number },
+  { itemType, itemId }: { itemType: ItemType; itemId: number },
   db?: DbOrTx,
 ): Promise<number> {
   const conn = db ?? (await getDb());

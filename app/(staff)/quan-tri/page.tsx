@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaffPage } from '@/lib/auth';
-import { roleLabels } from '@/lib/validations/user';
+import { USER_ROLE_LABELS } from '@/lib/vocabulary';
 
 export const metadata: Metadata = { title: 'Bảng điều khiển' };
 
@@ -22,7 +22,7 @@ export default async function StaffHomePage() {
     <>
       <h1>Bảng điều khiển</h1>
       <p className="lede">
-        Xin chào, {user.displayName} ({roleLabels[user.role].toLowerCase()}).
+        Xin chào, {user.displayName} ({USER_ROLE_LABELS[user.role].toLowerCase()}).
       </p>
       <ul className="cards">
         {list.map((a) => (

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaffPage } from '@/lib/auth';
-import { roleLabels } from '@/lib/validations/user';
+import { USER_ROLE_LABELS } from '@/lib/vocabulary';
 
 export const metadata: Metadata = { title: 'Không đủ quyền' };
 
@@ -12,7 +12,7 @@ export default async function ForbiddenPage() {
     <>
       <h1>Không đủ quyền</h1>
       <p>
-        Trang bạn vừa mở chỉ dành cho quản trị viên. Tài khoản của bạn có vai trò {roleLabels[user.role].toLowerCase()}.
+        Trang bạn vừa mở chỉ dành cho quản trị viên. Tài khoản của bạn có vai trò {USER_ROLE_LABELS[user.role].toLowerCase()}.
       </p>
       <p>
         Nếu bạn cần quyền này, hãy liên hệ quản trị viên. <Link href="/quan-tri">Về bảng điều khiển</Link>

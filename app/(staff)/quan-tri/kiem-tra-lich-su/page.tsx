@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { verifyHistory } from '@/db/queries/revisions';
 import { requireStaffPage } from '@/lib/auth';
-import { historyHref, itemTypeLabels } from '@/lib/history-routes';
+import { historyHref } from '@/lib/history-routes';
+import { ITEM_TYPE_LABELS } from '@/lib/vocabulary';
 import { findRevision } from '@/db/queries/revisions';
 
 export const metadata: Metadata = { title: 'Kiểm tra lịch sử' };
@@ -25,7 +26,7 @@ export default async function VerifyHistoryPage() {
       ) : (
         <div className="notice notice--error" role="alert">
           <p>
-            <strong>Chuỗi lịch sử bị gãy</strong> tại phiên bản {result.broken.revisionNo} của {itemTypeLabels[result.broken.itemType].toLowerCase()} “
+            <strong>Chuỗi lịch sử bị gãy</strong> tại phiên bản {result.broken.revisionNo} của {ITEM_TYPE_LABELS[result.broken.itemType].toLowerCase()} “
             {result.broken.itemKey}” (mã phiên bản #{result.broken.revisionId}): {result.broken.problem}.
           </p>
           <p>Đã kiểm tra đúng {result.checked.toLocaleString('vi-VN')} phiên bản trước chỗ gãy.</p>

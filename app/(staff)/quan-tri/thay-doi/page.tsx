@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { listRecentChanges, listRevisionAuthors, type RecentChangesFilter } from '@/db/queries/revisions';
 import { requireStaffPage } from '@/lib/auth';
 import { formatDateTime } from '@/lib/dates';
-import { actionLabels, historyHref, itemTypeLabels, type HistoryItemType } from '@/lib/history-routes';
-import { reasonKindLabels } from '@/lib/validations/reason';
+import { historyHref } from '@/lib/history-routes';
+import { isOneOf, ITEM_TYPE_LABELS, ITEM_TYPES, REASON_KIND_LABELS, REVISION_ACTION_LABELS } from '@/lib/vocabulary';
 
 export const metadata: Metadata = { title: 'Thay đổi gần đây' };
 
@@ -16,7 +16,7 @@ const VN_OFFSET = '+07:00';
 function toFilter(q: Query): RecentChangesFilter {
   const filter: RecentChangesFilter = { limit: PAGE_SIZE };
   if (q.nguoi && /^\d+$/.test(q.nguoi)) filter.authorId = Number(q.nguoi);
-  if (q.loai && q.loai in itemTypeLabels) filter.itemType = q.loai as HistoryItemType;
+  if (isOneOf(ITEM_TYPES, q.loai)) filter.itemType = q.loai;
   if (q.tu && /^\d{4}-\d{2}-\d{2}$/.test(q.tu)) filter.from = new Date(`${q.tu}T00:00:00${VN_OFFSET}`);
   if (q.den && /^\d{4}-\d{2}-\d{2}$/.test(q.den)) {
     const end = new Date(`${q.den}T00:00:00${VN_OFFSET}`);
@@ -53,9 +53,9 @@ export default async function RecentChangesPage({ searchParams }: { searchParams
           <label htmlFor="f-loai">Loại mục</label>
           <select id="f-loai" name="loai" defaultValue={q.loai ?? ''}>
             <option value="">Tất cả</option>
-            {(Object.keys(itemTypeLabels) as HistoryItemType[]).map((t) => (
+            {Object.entries(ITEM_TYPE_LABELS).map(([t, label]) => (
               <option key={t} value={t}>
-                {itemTypeLabels[t]}
+                {label}
               </option>
             ))}
           </select>
@@ -93,13 +93,13 @@ export default async function RecentChangesPage({ searchParams }: { searchParams
                   <th scope="row">
                     <Link href={`${historyHref(r.itemType, r.itemId)}?den=${r.id}${r.previousId ? `&tu=${r.previousId}` : ''}`}>{r.itemLabel}</Link>
                     <div className="note">
-                      {itemTypeLabels[r.itemType]} · phiên bản {r.revisionNo}
+                      {ITEM_TYPE_LABELS[r.itemType]} · phiên bản {r.revisionNo}
                     </div>
                   </th>
-                  <td>{actionLabels[r.action]}</td>
+                  <td>{REVISION_ACTION_LABELS[r.action]}</td>
                   <td>{r.authorName}</td>
                   <td>
-                    <span className="badge badge-chua_xac_dinh">{reasonKindLabels[r.reasonKind]}</span> {r.reasonText}
+                    <span className="badge badge-chua_xac_dinh">{REASON_KIND_LABELS[r.reasonKind]}</span> {r.reasonText}
                   </td>
                 </tr>
               ))}

@@ -5,9 +5,9 @@ import { RevisionCompare } from '@/components/history/revision-compare';
 import { findRevision, listItemRevisions } from '@/db/queries/revisions';
 import { requireStaffPage } from '@/lib/auth';
 import { formatDateTime } from '@/lib/dates';
-import { actionLabels, historyTypes, isRestorable, itemTypeLabels, type HistoryTypeSlug } from '@/lib/history-routes';
+import { historyTypes, isRestorable, type HistoryTypeSlug } from '@/lib/history-routes';
 import { diffSnapshots } from '@/lib/revision-diff';
-import { reasonKindLabels } from '@/lib/validations/reason';
+import { ITEM_TYPE_LABELS, REASON_KIND_LABELS, REVISION_ACTION_LABELS } from '@/lib/vocabulary';
 
 type Props = { params: Promise<{ type: string; id: string }>; searchParams: Promise<{ tu?: string; den?: string; truoc?: string }> };
 
@@ -39,7 +39,7 @@ export default async function ItemHistoryPage({ params, searchParams }: Props) {
   return (
     <>
       <p className="breadcrumb">
-        <Link href="/quan-tri/thay-doi">Thay đổi gần đây</Link> › {itemTypeLabels[itemType]}
+        <Link href="/quan-tri/thay-doi">Thay đổi gần đây</Link> › {ITEM_TYPE_LABELS[itemType]}
       </p>
       <h1>Lịch sử: {newest.itemLabel}</h1>
       <p>
@@ -77,9 +77,9 @@ export default async function ItemHistoryPage({ params, searchParams }: Props) {
                   </th>
                   <td>{formatDateTime(r.createdAt)}</td>
                   <td>{r.authorName}</td>
-                  <td>{actionLabels[r.action]}</td>
+                  <td>{REVISION_ACTION_LABELS[r.action]}</td>
                   <td>
-                    <span className="badge badge-chua_xac_dinh">{reasonKindLabels[r.reasonKind]}</span> {r.reasonText}
+                    <span className="badge badge-chua_xac_dinh">{REASON_KIND_LABELS[r.reasonKind]}</span> {r.reasonText}
                   </td>
                   <td>
                     {isRestorable(itemType) && r.action !== 'delete' && r.id !== newest.id ? (
