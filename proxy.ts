@@ -15,15 +15,11 @@
  * expired can send the visitor back to the same place after sign-in.
  */
 import { NextResponse, type NextRequest } from 'next/server';
+import { ASOF_HEADER, LOCALE_HEADER, PATHNAME_HEADER } from '@/lib/headers';
 import { splitLocale, type Locale } from '@/lib/i18n/config';
 
 // Auth.js session cookie, plain or `__Secure-` over HTTPS, possibly split into `.0`, `.1`, …
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
-const PATHNAME_HEADER = 'x-kqnk-pathname'; // read by lib/auth.ts `requestedPath()`
-
-// Same names as lib/reading.ts, which cannot be imported here (it is server-only).
-const ASOF_HEADER = 'x-kqnk-asof';
-const LOCALE_HEADER = 'x-kqnk-locale';
 
 /** Pages that exist in Vietnamese only. */
 const isVietnameseOnly = (path: string) => path.startsWith('/quan-tri') || path === '/dang-nhap' || path.startsWith('/dang-nhap/');

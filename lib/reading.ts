@@ -10,11 +10,7 @@ import { resolveMoment } from '@/db/queries/reports';
 import { parseAsOf } from '@/lib/as-of';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 import { localizedPath, type Locale } from '@/lib/i18n/config';
-
-export const ASOF_HEADER = 'x-kqnk-asof';
-export const PATH_HEADER = 'x-kqnk-pathname';
-/** Set by proxy.ts on every request: 'en' for `/en/…`, otherwise 'vi'. */
-export const LOCALE_HEADER = 'x-kqnk-locale';
+import { ASOF_HEADER, LOCALE_HEADER, PATHNAME_HEADER } from '@/lib/headers';
 
 export type { Locale };
 
@@ -33,7 +29,7 @@ export type Reading = {
 export const getReading = cache(async (): Promise<Reading> => {
   const h = await headers();
   const locale: Locale = h.get(LOCALE_HEADER) === 'en' ? 'en' : 'vi';
-  const path = (h.get(PATH_HEADER) ?? '/').split('?')[0] || '/';
+  const path = (h.get(PATHNAME_HEADER) ?? '/').split('?')[0] || '/';
   const raw = h.get(ASOF_HEADER);
   const parsed = parseAsOf(raw);
   if (!parsed.ok) return { locale, path, moment: null, asOfError: parsed.message, beforeFirstRevision: false };

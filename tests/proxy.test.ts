@@ -1,5 +1,6 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
+import { ASOF_HEADER, LOCALE_HEADER, PATHNAME_HEADER } from '@/lib/headers';
 import { proxy } from '@/proxy';
 
 /** What the proxy forwards: the rewrite target (if any), a redirect, and the request headers it sets. */
@@ -9,9 +10,9 @@ function run(url: string, init?: { headers?: Record<string, string> }) {
   return {
     rewrite: response.headers.get('x-middleware-rewrite'),
     redirect: response.status >= 300 && response.status < 400 ? response.headers.get('location') : null,
-    locale: forwarded('x-kqnk-locale'),
-    path: forwarded('x-kqnk-pathname'),
-    asOf: forwarded('x-kqnk-asof'),
+    locale: forwarded(LOCALE_HEADER),
+    path: forwarded(PATHNAME_HEADER),
+    asOf: forwarded(ASOF_HEADER),
   };
 }
 
@@ -27,9 +28,9 @@ describe('proxy: interface language', () => {
   });
 
   it('gives every other request the Vietnamese locale, whatever the client sent', () => {
-    expect(run('/chi-tieu', { headers: { 'x-kqnk-locale': 'en' } })).toMatchObject({ rewrite: null, locale: 'vi', path: '/chi-tieu', asOf: '' });
+    expect(run('/chi-tieu', { headers: { [LOCALE_HEADER]: 'en' } })).toMatchObject({ rewrite: null, locale: 'vi', path: '/chi-tieu', asOf: '' });
     expect(run('/english')).toMatchObject({ locale: 'vi', path: '/english' });
-    expect(run('/quan-tri/chi-tieu', { headers: { cookie: 'authjs.session-token=x', 'x-kqnk-locale': 'en' } })).toMatchObject({ locale: 'vi' });
+    expect(run('/quan-tri/chi-tieu', { headers: { cookie: 'authjs.session-token=x', [LOCALE_HEADER]: 'en' } })).toMatchObject({ locale: 'vi' });
   });
 
   it('sends /en/quan-tri… and /en/dang-nhap to their Vietnamese address', () => {

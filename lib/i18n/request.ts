@@ -7,7 +7,7 @@ import { headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { defaultLocale, isLocale } from './config';
 import { messages } from './messages';
-import { LOCALE_HEADER } from '@/lib/reading';
+import { LOCALE_HEADER } from '@/lib/headers';
 
 export default getRequestConfig(async ({ locale: requested }) => {
   // An explicit locale (`getTranslations({ locale })`) wins; otherwise the proxy's header.
