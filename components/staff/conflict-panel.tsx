@@ -1,51 +1,56 @@
 'use client';
 import type { IndicatorSnapshot, SectionSnapshot } from '@/db/snapshots';
-import { statusLabel, type IndicatorStatus } from '@/lib/status';
-import { indicatorFormValues, type IndicatorFormValues } from './indicator-form-values';
-import type { SectionFormValues } from './section-form-values';
+import type { SectionEditInput } from '@/lib/validations/section';
+import { statusLabel } from '@/lib/status';
+import { indicatorFormValues, type IndicatorFormInput } from './indicator-form-values';
 
 type Row = { label: string; current: string; mine: string };
 
-function indicatorRows(current: IndicatorSnapshot | null, mine: IndicatorFormValues): Row[] {
+/** A text field as the form holds it (the schema's input allows null or nothing: shown as empty). */
+const text = (value: string | null | undefined) => value ?? '';
+
+function indicatorRows(current: IndicatorSnapshot | null, mine: IndicatorFormInput): Row[] {
   if (!current) return [{ label: 'Chỉ tiêu', current: '(đã bị xoá)', mine: mine.name }];
   const now = indicatorFormValues(current, 0);
-  const values = (v: IndicatorFormValues['values']) =>
+  const mineEn = mine.translations?.en;
+  const values = (v: IndicatorFormInput['values']) =>
     v.map((x) => `${x.role === 'target' ? 'Chỉ tiêu' : 'Năm'} ${x.year}: ${x.qualifier ? `${x.qualifier} ` : ''}${x.value} (${x.kind})`).join('\n');
   const rows: Row[] = [
     { label: 'Tên chỉ tiêu', current: now.name, mine: mine.name },
-    { label: 'Đánh giá', current: statusLabel(now.status), mine: statusLabel(mine.status as IndicatorStatus) },
-    { label: 'Đơn vị tính', current: now.unit, mine: mine.unit },
-    { label: 'So với chỉ tiêu', current: now.targetComparison, mine: mine.targetComparison },
-    { label: 'So với năm gốc', current: now.baselineComparison, mine: mine.baselineComparison },
-    { label: 'Câu trong văn bản gốc', current: now.sourceSentence, mine: mine.sourceSentence },
-    { label: 'Ghi chú', current: now.note, mine: mine.note },
-    { label: 'Tên (tiếng Anh)', current: now.translations.en.name, mine: mine.translations.en.name },
-    { label: 'Lĩnh vực (tiếng Anh)', current: now.translations.en.area, mine: mine.translations.en.area },
-    { label: 'Đơn vị tính (tiếng Anh)', current: now.translations.en.unit, mine: mine.translations.en.unit },
-    { label: 'Ghi chú đánh giá (tiếng Anh)', current: now.translations.en.statusNote, mine: mine.translations.en.statusNote },
-    { label: 'Ghi chú (tiếng Anh)', current: now.translations.en.note, mine: mine.translations.en.note },
+    { label: 'Đánh giá', current: statusLabel(now.status), mine: statusLabel(mine.status) },
+    { label: 'Đơn vị tính', current: now.unit, mine: text(mine.unit) },
+    { label: 'So với chỉ tiêu', current: now.targetComparison, mine: text(mine.targetComparison) },
+    { label: 'So với năm gốc', current: now.baselineComparison, mine: text(mine.baselineComparison) },
+    { label: 'Câu trong văn bản gốc', current: now.sourceSentence, mine: text(mine.sourceSentence) },
+    { label: 'Ghi chú', current: now.note, mine: text(mine.note) },
+    { label: 'Tên (tiếng Anh)', current: now.translations.en.name, mine: text(mineEn?.name) },
+    { label: 'Lĩnh vực (tiếng Anh)', current: now.translations.en.area, mine: text(mineEn?.area) },
+    { label: 'Đơn vị tính (tiếng Anh)', current: now.translations.en.unit, mine: text(mineEn?.unit) },
+    { label: 'Ghi chú đánh giá (tiếng Anh)', current: now.translations.en.statusNote, mine: text(mineEn?.statusNote) },
+    { label: 'Ghi chú (tiếng Anh)', current: now.translations.en.note, mine: text(mineEn?.note) },
     { label: 'Giá trị', current: values(now.values), mine: values(mine.values) },
   ];
   return rows.filter((r) => r.current.trim() !== r.mine.trim());
 }
 
-type SectionMine = Pick<SectionFormValues, 'title' | 'heading' | 'body' | 'translations'>;
+type SectionMine = Pick<SectionEditInput, 'title' | 'heading' | 'body' | 'translations'>;
 
 function sectionRows(current: SectionSnapshot | null, mine: SectionMine): Row[] {
   if (!current) return [{ label: 'Mục', current: '(không còn)', mine: mine.title }];
   const en = current.translations?.en ?? {};
+  const mineEn = mine.translations?.en;
   return [
     { label: 'Tiêu đề mục', current: current.title, mine: mine.title },
-    { label: 'Tiêu đề trong văn bản gốc', current: current.heading ?? '', mine: mine.heading },
+    { label: 'Tiêu đề trong văn bản gốc', current: current.heading ?? '', mine: text(mine.heading) },
     { label: 'Nội dung', current: current.body, mine: mine.body },
-    { label: 'Tiêu đề mục (tiếng Anh)', current: en.title ?? '', mine: mine.translations.en.title },
-    { label: 'Tiêu đề trong văn bản gốc (tiếng Anh)', current: en.heading ?? '', mine: mine.translations.en.heading },
-    { label: 'Nội dung (tiếng Anh)', current: en.body ?? '', mine: mine.translations.en.body },
+    { label: 'Tiêu đề mục (tiếng Anh)', current: en.title ?? '', mine: text(mineEn?.title) },
+    { label: 'Tiêu đề trong văn bản gốc (tiếng Anh)', current: en.heading ?? '', mine: text(mineEn?.heading) },
+    { label: 'Nội dung (tiếng Anh)', current: en.body ?? '', mine: text(mineEn?.body) },
   ].filter((r) => r.current.trim() !== r.mine.trim());
 }
 
 type Props =
-  | { kind: 'indicator'; current: IndicatorSnapshot | null; mine: IndicatorFormValues; currentVersion: number; onKeepMine(): void; onTakeCurrent(): void }
+  | { kind: 'indicator'; current: IndicatorSnapshot | null; mine: IndicatorFormInput; currentVersion: number; onKeepMine(): void; onTakeCurrent(): void }
   | { kind: 'section'; current: SectionSnapshot | null; mine: SectionMine; currentVersion: number; onKeepMine(): void; onTakeCurrent(): void };
 
 /** The conflict screen: what is stored now beside what this user typed, which is kept until they choose. */

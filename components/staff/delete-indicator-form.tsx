@@ -1,13 +1,12 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
+import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions';
 import { indicatorDeleteSchema } from '@/lib/validations/indicator';
 import { FormMessage } from './field-error';
 import { ReasonFields } from './reason-fields';
-
-type Values = { version: number; reason: { kind: string; text: string } };
 
 /** Delete with a reason. The indicator stays in the history and can be restored. */
 export function DeleteIndicatorForm({
@@ -19,8 +18,8 @@ export function DeleteIndicatorForm({
   version: number;
   action: (input: unknown) => Promise<ActionResult<{ revisionId: number }>>;
 }) {
-  const { register, handleSubmit, formState, getValues } = useForm<Values>({
-    resolver: zodResolver(indicatorDeleteSchema as never) as unknown as Resolver<Values>,
+  const { register, handleSubmit, formState, getValues } = useForm<z.input<typeof indicatorDeleteSchema>, unknown, z.output<typeof indicatorDeleteSchema>>({
+    resolver: zodResolver(indicatorDeleteSchema),
     defaultValues: { version, reason: { kind: '', text: '' } },
   });
   const [message, setMessage] = useState<string | null>(null);
@@ -36,7 +35,7 @@ export function DeleteIndicatorForm({
         <p>Chỉ tiêu sẽ biến mất khỏi trang công khai nhưng vẫn nằm trong lịch sử và có thể khôi phục.</p>
         <FormMessage tone="error">{message}</FormMessage>
         <input type="hidden" {...register('version')} />
-        <ReasonFields register={register} errors={formState.errors} idPrefix="delete" />
+        <ReasonFields kind={register('reason.kind')} text={register('reason.text')} errors={formState.errors.reason} idPrefix="delete" />
         <button type="submit" className="button-danger" disabled={formState.isSubmitting}>
           Xoá chỉ tiêu
         </button>

@@ -1,40 +1,16 @@
 import type { IndicatorSnapshot } from '@/db/snapshots';
 import { formatDecimal } from '@/lib/number';
-import type { IndicatorStatus } from '@/lib/status';
+import type { IndicatorCreateInput, IndicatorEditInput } from '@/lib/validations/indicator';
 
-/** What the indicator form holds: text as typed (numbers in Vietnamese format), not yet parsed. */
-export type ValueFormValues = {
-  role: 'actual' | 'target';
-  year: string;
-  value: string;
-  kind: 'reported' | 'estimate' | 'derived';
-  periodLabel: string;
-  qualifier: string;
-  note: string;
-};
+/**
+ * What the indicator form holds: its schema's input (lib/validations/indicator.ts) — text as typed,
+ * numbers in Vietnamese format, not yet parsed. Editing: the edit schema's, with the base version;
+ * adding: the create schema's, with the new indicator's code.
+ */
+export type IndicatorFormInput = IndicatorEditInput | IndicatorCreateInput;
 
-/** The English fields staff may fill; empty: the English page shows the Vietnamese text. */
-export type IndicatorTranslationValues = { name: string; area: string; unit: string; statusNote: string; note: string };
-
-export type IndicatorFormValues = {
-  code?: string;
-  name: string;
-  area: string;
-  unit: string;
-  status: IndicatorStatus;
-  statusNote: string;
-  namedAsKeyIndicator: boolean;
-  targetComparison: string;
-  baselineComparison: string;
-  sourceSentence: string;
-  note: string;
-  translations: { en: IndicatorTranslationValues };
-  values: ValueFormValues[];
-  version: number;
-  reason: { kind: string; text: string };
-};
-
-export function indicatorFormValues(s: IndicatorSnapshot, version: number): IndicatorFormValues {
+/** The form's values for a stored indicator (edit mode: no code, it is in the URL). */
+export function indicatorFormValues(s: IndicatorSnapshot, version: number) {
   return {
     name: s.name,
     area: s.area,
@@ -58,10 +34,12 @@ export function indicatorFormValues(s: IndicatorSnapshot, version: number): Indi
     })),
     version,
     reason: { kind: '', text: '' },
-  };
+  } satisfies IndicatorEditInput;
 }
+export type IndicatorFormValues = ReturnType<typeof indicatorFormValues>;
 
-export function emptyIndicatorFormValues(): IndicatorFormValues {
+/** The form's values for a new indicator. Its hidden version field is sent too; the create schema ignores it. */
+export function emptyIndicatorFormValues() {
   return {
     code: '',
     name: '',
@@ -78,10 +56,10 @@ export function emptyIndicatorFormValues(): IndicatorFormValues {
     values: [],
     version: 1,
     reason: { kind: '', text: '' },
-  };
+  } satisfies IndicatorCreateInput & Pick<IndicatorEditInput, 'version'>;
 }
 
 // `translations` may be missing from a snapshot written before translations existed.
-function englishValues(en: Record<string, string> | undefined): IndicatorTranslationValues {
+function englishValues(en: Record<string, string> | undefined) {
   return { name: en?.name ?? '', area: en?.area ?? '', unit: en?.unit ?? '', statusNote: en?.statusNote ?? '', note: en?.note ?? '' };
 }

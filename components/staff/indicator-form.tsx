@@ -1,11 +1,18 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useFieldArray, useForm, type Resolver } from 'react-hook-form';
+import { useFieldArray, useForm } from 'react-hook-form';
+import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions';
 import type { IndicatorSnapshot } from '@/db/snapshots';
 import { indicatorCreateSchema, indicatorEditSchema } from '@/lib/validations/indicator';
-import { INDICATOR_STATUSES, statusLabel } from '@/lib/status';
-import { indicatorFormValues, type IndicatorFormValues } from './indicator-form-values';
+import { statusLabel } from '@/lib/status';
+import { kindLabel } from '@/lib/indicator';
+import { INDICATOR_STATUSES, VALUE_KINDS, VALUE_ROLES, VALUE_ROLE_LABELS } from '@/lib/vocabulary';
+import {
+  indicatorFormValues,
+  type emptyIndicatorFormValues,
+  type IndicatorFormValues,
+} from './indicator-form-values';
 import { FieldError, FormMessage } from './field-error';
 import { ReasonFields } from './reason-fields';
 import { ConflictPanel } from './conflict-panel';
@@ -15,15 +22,15 @@ type Saved = { version: number; revisionId: number; code: string };
 
 type Props = {
   mode: 'edit' | 'create';
-  initial: IndicatorFormValues;
+  initial: IndicatorFormValues | ReturnType<typeof emptyIndicatorFormValues>;
   action: (input: unknown) => Promise<ActionResult<Saved>>;
 };
 
-const kindOptions = [
-  ['reported', 'Số liệu báo cáo'],
-  ['estimate', 'Ước tính'],
-  ['derived', 'Suy ra'],
-] as const;
+/** "Số liệu báo cáo", "Ước tính", "Suy ra": the kind's name (messages `value.kind`), as an option. */
+const kindOption = (kind: (typeof VALUE_KINDS)[number]) => {
+  const label = kindLabel(kind);
+  return label.charAt(0).toLocaleUpperCase('vi') + label.slice(1);
+};
 
 /** The English translation of the reader-facing text (the source sentence and comparisons stay as written). */
 const englishFields = [
@@ -46,17 +53,19 @@ const textFields = [
 
 export function IndicatorForm({ mode, initial, action }: Props) {
   const schema = mode === 'edit' ? indicatorEditSchema : indicatorCreateSchema;
-  const form = useForm<IndicatorFormValues>({
-    resolver: zodResolver(schema as never) as unknown as Resolver<IndicatorFormValues>,
+  const form = useForm<z.input<typeof schema>, unknown, z.output<typeof schema>>({
+    resolver: zodResolver(schema),
     defaultValues: initial,
     mode: 'onBlur',
   });
   const { register, handleSubmit, formState, getValues, control } = form;
   const { errors, isSubmitting } = formState;
+  // Only the create schema has a code.
+  const codeError = 'code' in errors ? errors.code : undefined;
   const values = useFieldArray({ control, name: 'values' });
-  const { message, conflict, save, keepMine, takeCurrent } = useVersionedSave<IndicatorFormValues, IndicatorSnapshot>(form, {
-    toValues: indicatorFormValues,
-    publicHref: (saved) => `/chi-tieu/${(saved as Saved).code}`,
+  const { message, conflict, save, keepMine, takeCurrent } = useVersionedSave(form, {
+    toValues: (snapshot: IndicatorSnapshot, version) => indicatorFormValues(snapshot, version),
+    publicHref: (saved: Saved) => `/chi-tieu/${saved.code}`,
   });
 
   const onSubmit = handleSubmit(async () => {
@@ -86,8 +95,8 @@ export function IndicatorForm({ mode, initial, action }: Props) {
       {mode === 'create' ? (
         <div className="field">
           <label htmlFor={fieldId('code')}>Mã chỉ tiêu (dùng trong đường dẫn)</label>
-          <input id={fieldId('code')} {...register('code')} aria-invalid={errors.code ? true : undefined} aria-describedby={describedBy('code', !!errors.code)} />
-          <FieldError id={`${fieldId('code')}-error`} message={errors.code?.message} />
+          <input id={fieldId('code')} {...register('code')} aria-invalid={codeError ? true : undefined} aria-describedby={describedBy('code', !!codeError)} />
+          <FieldError id={`${fieldId('code')}-error`} message={codeError?.message} />
         </div>
       ) : null}
       <div className="field">
@@ -184,8 +193,11 @@ export function IndicatorForm({ mode, initial, action }: Props) {
               <div className="field">
                 <label htmlFor={id('role')}>Loại</label>
                 <select id={id('role')} {...register(`values.${index}.role`)}>
-                  <option value="actual">Thực hiện</option>
-                  <option value="target">Chỉ tiêu</option>
+                  {VALUE_ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {VALUE_ROLE_LABELS[r]}
+                    </option>
+                  ))}
                 </select>
               </div>
               {cell('year', 'Năm', 6)}
@@ -193,9 +205,9 @@ export function IndicatorForm({ mode, initial, action }: Props) {
               <div className="field">
                 <label htmlFor={id('kind')}>Nguồn số liệu</label>
                 <select id={id('kind')} {...register(`values.${index}.kind`)}>
-                  {kindOptions.map(([k, label]) => (
+                  {VALUE_KINDS.map((k) => (
                     <option key={k} value={k}>
-                      {label}
+                      {kindOption(k)}
                     </option>
                   ))}
                 </select>
@@ -219,7 +231,7 @@ export function IndicatorForm({ mode, initial, action }: Props) {
         <FieldError id={fieldId('values-error')} message={errors.values?.message ?? errors.values?.root?.message} />
       </fieldset>
 
-      <ReasonFields register={register} errors={errors} idPrefix="indicator" />
+      <ReasonFields kind={register('reason.kind')} text={register('reason.text')} errors={errors.reason} idPrefix="indicator" />
       <p>
         <button type="submit" disabled={isSubmitting}>
           {isSubmitting ? 'Đang lưu…' : mode === 'edit' ? 'Lưu thay đổi' : 'Thêm chỉ tiêu'}

@@ -1,21 +1,23 @@
 'use client';
-import type { FieldErrors, FieldValues, Path, UseFormRegister } from 'react-hook-form';
-import { reasonKindLabels, reasonKinds } from '@/lib/validations/reason';
+import type { FieldError as FieldErrorState, UseFormRegisterReturn } from 'react-hook-form';
+import { EDIT_REASON_KINDS, REASON_KIND_LABELS } from '@/lib/vocabulary';
 import { FieldError } from './field-error';
 
-type WithReason = FieldValues & { reason: { kind: string; text: string } };
-
-/** "Why": every save carries a kind of change and a short text. */
-export function ReasonFields<T extends WithReason>({
-  register,
+/**
+ * "Why": every save carries a kind of change and a short text. The form registers both
+ * (`register('reason.kind')`, `register('reason.text')`) and passes its `errors.reason`.
+ */
+export function ReasonFields({
+  kind,
+  text,
   errors,
   idPrefix,
 }: {
-  register: UseFormRegister<T>;
-  errors: FieldErrors<T>;
+  kind: UseFormRegisterReturn<'reason.kind'>;
+  text: UseFormRegisterReturn<'reason.text'>;
+  errors: { kind?: FieldErrorState; text?: FieldErrorState } | undefined;
   idPrefix: string;
 }) {
-  const reasonErrors = (errors as FieldErrors<WithReason>).reason;
   return (
     <fieldset className="reason">
       <legend>Lý do thay đổi (bắt buộc)</legend>
@@ -23,18 +25,18 @@ export function ReasonFields<T extends WithReason>({
         <label htmlFor={`${idPrefix}-reason-kind`}>Loại thay đổi</label>
         <select
           id={`${idPrefix}-reason-kind`}
-          {...register('reason.kind' as Path<T>)}
-          aria-invalid={reasonErrors?.kind ? true : undefined}
-          aria-describedby={reasonErrors?.kind ? `${idPrefix}-reason-kind-error` : undefined}
+          {...kind}
+          aria-invalid={errors?.kind ? true : undefined}
+          aria-describedby={errors?.kind ? `${idPrefix}-reason-kind-error` : undefined}
         >
           <option value="">— Chọn —</option>
-          {reasonKinds.map((k) => (
+          {EDIT_REASON_KINDS.map((k) => (
             <option key={k} value={k}>
-              {reasonKindLabels[k]}
+              {REASON_KIND_LABELS[k]}
             </option>
           ))}
         </select>
-        <FieldError id={`${idPrefix}-reason-kind-error`} message={reasonErrors?.kind?.message} />
+        <FieldError id={`${idPrefix}-reason-kind-error`} message={errors?.kind?.message} />
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-reason-text`}>Giải thích ngắn</label>
@@ -42,14 +44,14 @@ export function ReasonFields<T extends WithReason>({
           id={`${idPrefix}-reason-text`}
           type="text"
           autoComplete="off"
-          {...register('reason.text' as Path<T>)}
-          aria-invalid={reasonErrors?.text ? true : undefined}
-          aria-describedby={reasonErrors?.text ? `${idPrefix}-reason-text-error` : `${idPrefix}-reason-text-hint`}
+          {...text}
+          aria-invalid={errors?.text ? true : undefined}
+          aria-describedby={errors?.text ? `${idPrefix}-reason-text-error` : `${idPrefix}-reason-text-hint`}
         />
         <p className="hint" id={`${idPrefix}-reason-text-hint`}>
           Ví dụ: “Cập nhật theo số liệu chính thức của Cục Thống kê”.
         </p>
-        <FieldError id={`${idPrefix}-reason-text-error`} message={reasonErrors?.text?.message} />
+        <FieldError id={`${idPrefix}-reason-text-error`} message={errors?.text?.message} />
       </div>
     </fieldset>
   );

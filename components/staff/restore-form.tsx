@@ -1,13 +1,13 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm, type Resolver } from 'react-hook-form';
+import { useForm, type FieldPath } from 'react-hook-form';
+import type { z } from 'zod';
 import type { ActionResult } from '@/lib/actions';
-import { restoreSchema } from '@/lib/validations/section';
+import { restoreSchema, type RestoreInput } from '@/lib/validations/section';
 import { FormMessage } from './field-error';
 import { ReasonFields } from './reason-fields';
 
-type Values = { revisionId: number; version: number; reason: { kind: string; text: string } };
 
 export function RestoreForm({
   revisionId,
@@ -18,8 +18,8 @@ export function RestoreForm({
   version: number;
   action: (input: unknown) => Promise<ActionResult<{ version: number; historyHref: string }>>;
 }) {
-  const { register, handleSubmit, formState, getValues, setError } = useForm<Values>({
-    resolver: zodResolver(restoreSchema as never) as unknown as Resolver<Values>,
+  const { register, handleSubmit, formState, getValues, setError } = useForm<RestoreInput, unknown, z.output<typeof restoreSchema>>({
+    resolver: zodResolver(restoreSchema),
     defaultValues: { revisionId, version, reason: { kind: '', text: '' } },
   });
   const [message, setMessage] = useState<string | null>(null);
@@ -31,7 +31,8 @@ export function RestoreForm({
     }
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
       const first = messages?.[0];
-      if (first) setError(field as never, { message: first });
+      // The server names fields by their paths in the same schema.
+      if (first) setError(field as FieldPath<RestoreInput>, { message: first });
     }
     setMessage(
       result.code === 'conflict' ? 'Nội dung vừa được người khác thay đổi. Tải lại trang để xem so sánh mới trước khi khôi phục.' : result.message,
@@ -42,7 +43,7 @@ export function RestoreForm({
       <FormMessage tone="error">{message}</FormMessage>
       <input type="hidden" {...register('revisionId')} />
       <input type="hidden" {...register('version')} />
-      <ReasonFields register={register} errors={formState.errors} idPrefix="restore" />
+      <ReasonFields kind={register('reason.kind')} text={register('reason.text')} errors={formState.errors.reason} idPrefix="restore" />
       <button type="submit" disabled={formState.isSubmitting}>
         {formState.isSubmitting ? 'Đang khôi phục…' : 'Khôi phục phiên bản này'}
       </button>

@@ -1,16 +1,15 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import type { SectionSnapshot } from '@/db/snapshots';
 import type { ActionResult } from '@/lib/actions';
-import { sectionEditSchema } from '@/lib/validations/section';
+import { sectionEditSchema, type SectionEdit, type SectionEditInput } from '@/lib/validations/section';
 import { ConflictPanel } from './conflict-panel';
 import { useVersionedSave } from './use-versioned-save';
 import { FieldError, FormMessage } from './field-error';
 import { ReasonFields } from './reason-fields';
 import { sectionFormValues, type SectionFormValues } from './section-form-values';
-
 
 type Props = {
   slug: string;
@@ -20,16 +19,16 @@ type Props = {
 };
 
 export function SectionForm({ slug, initial, action, preview }: Props) {
-  const form = useForm<SectionFormValues>({
-    resolver: zodResolver(sectionEditSchema as never) as unknown as Resolver<SectionFormValues>,
+  const form = useForm<SectionEditInput, unknown, SectionEdit>({
+    resolver: zodResolver(sectionEditSchema),
     defaultValues: initial,
     mode: 'onBlur',
   });
   const { register, handleSubmit, formState, getValues, control } = form;
   const { errors, isSubmitting } = formState;
-  const { message, conflict, save, keepMine, takeCurrent } = useVersionedSave<SectionFormValues, SectionSnapshot>(form, {
-    toValues: sectionFormValues,
-    publicHref: () => `/muc/${slug}`,
+  const { message, conflict, save, keepMine, takeCurrent } = useVersionedSave(form, {
+    toValues: (snapshot: SectionSnapshot, version) => sectionFormValues(snapshot, version),
+    publicHref: (_saved: { version: number; revisionId: number }) => `/muc/${slug}`,
   });
   const [previewHtml, setPreviewHtml] = useState<string | null>(null);
   const [previewNote, setPreviewNote] = useState<string | null>(null);
@@ -129,7 +128,7 @@ export function SectionForm({ slug, initial, action, preview }: Props) {
           );
         })}
       </fieldset>
-      <ReasonFields register={register} errors={errors} idPrefix="section" />
+      <ReasonFields kind={register('reason.kind')} text={register('reason.text')} errors={errors.reason} idPrefix="section" />
       <p>
         <button type="submit" disabled={isSubmitting}>
           {isSubmitting ? 'Đang lưu…' : 'Lưu thay đổi'}

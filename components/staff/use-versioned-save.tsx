@@ -1,12 +1,26 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { FieldValues, Path, PathValue, UseFormReturn } from 'react-hook-form';
+import type { FieldPath, FieldValues, UseFormSetError } from 'react-hook-form';
 import type { ActionResult } from '@/lib/actions';
 
 type Message = { tone: 'error' | 'success' | 'info'; text: React.ReactNode };
 export type Conflict<S> = { version: number; snapshot: S | null };
-type Versioned = FieldValues & { version: number; reason: { kind: string; text: string } };
+
+/**
+ * What the save cycle uses of a form (`useForm<z.input<typeof schema>, …>`) whose values carry the
+ * base `version` and a `reason`: the form is checked against it where it is passed in.
+ * `R`: the values `toValues` makes from a stored snapshot `S`; `D`: what a save returns.
+ */
+export type VersionedForm<V extends FieldValues, R> = {
+  getValues: () => V;
+  setValue: {
+    (name: 'version', value: number): void;
+    (name: 'reason', value: { kind: ''; text: '' }): void;
+  };
+  setError: UseFormSetError<V>;
+  reset: (values: R) => void;
+};
 
 /**
  * The save cycle every versioned form shares: send what the user typed, then show the
@@ -14,21 +28,20 @@ type Versioned = FieldValues & { version: number; reason: { kind: string; text: 
  * conflict, resolved by keeping the user's text on top of the newer version or taking the
  * stored one. The user's input is never cleared by a failure.
  */
-export function useVersionedSave<T extends Versioned, S>(
-  form: UseFormReturn<T>,
-  { toValues, publicHref }: { toValues: (snapshot: S, version: number) => T; publicHref: (saved: { version: number }) => string | null },
+export function useVersionedSave<V extends FieldValues, R, S, D extends { version: number }>(
+  form: VersionedForm<V, R>,
+  { toValues, publicHref }: { toValues: (snapshot: S, version: number) => R; publicHref: (saved: D) => string | null },
 ) {
   const [message, setMessage] = useState<Message | null>(null);
   const [conflict, setConflict] = useState<Conflict<S> | null>(null);
-  const set = <K extends Path<T>>(name: K, value: unknown) => form.setValue(name, value as PathValue<T, K>);
 
-  async function save<D extends { version: number }>(send: (values: T) => Promise<ActionResult<D>>): Promise<D | null> {
+  async function save(send: (values: V) => Promise<ActionResult<D>>): Promise<D | null> {
     setMessage(null);
     const result = await send(form.getValues());
     if (result.ok) {
       setConflict(null);
-      set('version' as Path<T>, result.data.version);
-      set('reason' as Path<T>, { kind: '', text: '' });
+      form.setValue('version', result.data.version);
+      form.setValue('reason', { kind: '', text: '' });
       const href = publicHref(result.data);
       setMessage({
         tone: 'success',
@@ -40,10 +53,12 @@ export function useVersionedSave<T extends Versioned, S>(
       });
       return result.data;
     }
+    // What is stored now, as the server sent it with the conflict.
     if (result.code === 'conflict') setConflict(result.conflict as Conflict<S>);
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
       const first = messages?.[0];
-      if (first) form.setError(field as Path<T>, { message: first });
+      // The server names fields by their paths in the same schema the form is typed from.
+      if (first) form.setError(field as FieldPath<V>, { message: first });
     }
     setMessage({ tone: 'error', text: result.message });
     return null;
@@ -51,7 +66,7 @@ export function useVersionedSave<T extends Versioned, S>(
 
   const keepMine = () => {
     if (!conflict) return;
-    set('version' as Path<T>, conflict.version);
+    form.setValue('version', conflict.version);
     setConflict(null);
     setMessage({ tone: 'info', text: `Bản của bạn giờ dựa trên phiên bản ${conflict.version}. Kiểm tra lại rồi bấm “Lưu”.` });
   };

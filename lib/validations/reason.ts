@@ -1,19 +1,15 @@
 import { z } from 'zod';
+import { EDIT_REASON_KINDS } from '@/lib/vocabulary';
 
-export const reasonKinds = ['sua_loi', 'cap_nhat_so_lieu', 'bo_sung', 'bien_tap'] as const;
-export type EditReasonKind = (typeof reasonKinds)[number];
+// Declared in lib/vocabulary.ts; re-exported under its former name for modules not yet importing it from there.
+export { REASON_KIND_LABELS as reasonKindLabels } from '@/lib/vocabulary';
 
-export const reasonKindLabels: Record<EditReasonKind | 'import', string> = {
-  sua_loi: 'Sửa lỗi',
-  cap_nhat_so_lieu: 'Cập nhật số liệu chính thức',
-  bo_sung: 'Bổ sung',
-  bien_tap: 'Biên tập câu chữ',
-  import: 'Nhập từ văn bản gốc',
-};
+const KIND_MISSING = 'Hãy chọn loại thay đổi.';
 
 /** Every save carries a reason: a kind and a short text. No reason, no save. */
 export const reasonSchema = z.object({
-  kind: z.enum(reasonKinds, { error: 'Hãy chọn loại thay đổi.' }),
+  // Any text in ("" until staff choose: the form's "— Chọn —"), one of the kinds out.
+  kind: z.string({ error: KIND_MISSING }).pipe(z.enum(EDIT_REASON_KINDS, { error: KIND_MISSING })),
   text: z
     .string({ error: 'Hãy ghi lý do thay đổi.' })
     .transform((s) => s.normalize('NFC').trim())
