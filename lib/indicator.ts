@@ -1,14 +1,15 @@
 import type { IndicatorView, ValueView } from '@/db/views';
 import type { Locale } from './i18n/config';
 import { translator } from './i18n/messages';
+import type { ValueKind } from './vocabulary';
 
 /** "số liệu báo cáo", "estimate", …: what kind of figure a value is (messages: `value.kind`). */
-export function kindLabel(kind: ValueView['kind'], locale: Locale = 'vi'): string {
+export function kindLabel(kind: ValueKind, locale: Locale = 'vi'): string {
   return translator(locale, 'value')(`kind.${kind}`);
 }
 
 /** The Vietnamese kind labels, for the staff area and open data (Vietnamese only). */
-export const kindLabels: Record<ValueView['kind'], string> = {
+export const kindLabels: Record<ValueKind, string> = {
   reported: kindLabel('reported'),
   estimate: kindLabel('estimate'),
   derived: kindLabel('derived'),

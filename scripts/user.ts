@@ -22,7 +22,7 @@ import { createUser, findUserByEmail, listUsers, resetPassword, updateUser } fro
 import { InvalidError, NotFoundError } from '../lib/errors';
 import { passwordProblem } from '../lib/password-policy';
 import { emailSchema } from '../lib/validations/auth';
-import { roleLabels, roles, type Role } from '../lib/validations/user';
+import { isOneOf, USER_ROLE_LABELS, USER_ROLES, type UserRole } from '../lib/vocabulary';
 
 const USAGE = `Cách dùng (usage): npm run user -- <lệnh> [tuỳ chọn]
 
@@ -86,10 +86,12 @@ function promptHidden(question: string): Promise<string> {
   });
 }
 
-function parseRole(value: string | undefined): Role {
-  if (!value) fail('Thiếu --role (admin hoặc editor).');
-  if (!(roles as readonly string[]).includes(value)) fail(`--role phải là admin hoặc editor, không phải "${value}".`);
-  return value as Role;
+const ROLE_CHOICES = USER_ROLES.join(' hoặc '); // "admin hoặc editor"
+
+function parseRole(value: string | undefined): UserRole {
+  if (!value) fail(`Thiếu --role (${ROLE_CHOICES}).`);
+  if (!isOneOf(USER_ROLES, value)) fail(`--role phải là ${ROLE_CHOICES}, không phải "${value}".`);
+  return value;
 }
 
 function requireEmail(value: string | undefined): string {
@@ -159,7 +161,7 @@ async function main(): Promise<void> {
     switch (command) {
       case 'add': {
         const u = await createUser({ email: values.email!, displayName: values.name!, role: parseRole(values.role), password: password!, by: 'console' }, db);
-        console.log(`Đã tạo tài khoản (created): ${u.email} — ${u.displayName} — ${roleLabels[u.role]}`);
+        console.log(`Đã tạo tài khoản (created): ${u.email} — ${u.displayName} — ${USER_ROLE_LABELS[u.role]}`);
         break;
       }
       case 'list': {
@@ -167,14 +169,14 @@ async function main(): Promise<void> {
         if (list.length === 0) console.log('Chưa có tài khoản nào (no accounts).');
         for (const u of list) {
           console.log(
-            [u.email, u.displayName, roleLabels[u.role], u.active ? 'đang hoạt động' : 'đã khoá', u.createdAt.toISOString().slice(0, 10)].join('\t'),
+            [u.email, u.displayName, USER_ROLE_LABELS[u.role], u.active ? 'đang hoạt động' : 'đã khoá', u.createdAt.toISOString().slice(0, 10)].join('\t'),
           );
         }
         break;
       }
       case 'set-role': {
         const u = await updateUser({ userId: (await account()).id, role: parseRole(values.role), by: 'console' }, db);
-        console.log(`Đã đổi vai trò (role set): ${u.email} → ${roleLabels[u.role]}. Các phiên đăng nhập của tài khoản này đã kết thúc.`);
+        console.log(`Đã đổi vai trò (role set): ${u.email} → ${USER_ROLE_LABELS[u.role]}. Các phiên đăng nhập của tài khoản này đã kết thúc.`);
         break;
       }
       case 'deactivate':

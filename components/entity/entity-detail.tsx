@@ -9,7 +9,8 @@ import { formatIssuedOn } from '@/lib/dates';
 import { anyUntranslated, langOf, quotedLang } from '@/lib/i18n/content';
 import { languageAlternates } from '@/lib/i18n/metadata';
 import { getReading } from '@/lib/reading';
-import { DEFAULT_REPORT_SLUG, entityRoutes, type EntityKind } from '@/lib/site';
+import { DEFAULT_REPORT_SLUG, entityRoutes } from '@/lib/site';
+import type { EntityKind } from '@/lib/vocabulary';
 
 async function load(kind: EntityKind, slug: string) {
   const { moment } = await getReading();

@@ -7,7 +7,8 @@ import { getEntities } from '@/db/queries/cached-reads';
 import { formatIssuedOn } from '@/lib/dates';
 import { anyUntranslated, langOf } from '@/lib/i18n/content';
 import { getReading } from '@/lib/reading';
-import { DEFAULT_REPORT_SLUG, type EntityKind } from '@/lib/site';
+import { DEFAULT_REPORT_SLUG } from '@/lib/site';
+import type { EntityKind } from '@/lib/vocabulary';
 
 /** The list page of one kind of named entity (projects, resolutions, institutions). */
 export async function EntityIndex({ kind }: { kind: EntityKind }) {

@@ -10,7 +10,8 @@ import { anyUntranslated, langOf } from '@/lib/i18n/content';
 import { languageAlternates } from '@/lib/i18n/metadata';
 import { getReading } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
-import { statusDescription, statusLabel, INDICATOR_STATUSES } from '@/lib/status';
+import { statusDescription, statusLabel } from '@/lib/status';
+import { INDICATOR_STATUSES } from '@/lib/vocabulary';
 
 const reportSlug = DEFAULT_REPORT_SLUG;
 

@@ -4,7 +4,7 @@ import { UserRowActions } from '@/components/staff/user-row-actions';
 import { listUsers } from '@/db/queries/accounts';
 import { requireStaffPage } from '@/lib/auth';
 import { formatDateTime } from '@/lib/dates';
-import { roleLabels } from '@/lib/validations/user';
+import { USER_ROLE_LABELS } from '@/lib/vocabulary';
 import { changeRoleAction, createUserAction, resetPasswordAction, setActiveAction } from './actions';
 
 export const metadata: Metadata = { title: 'Người dùng' };
@@ -42,7 +42,7 @@ export default async function UsersPage() {
                     {u.displayName}
                     {u.id === actor.userId ? <span className="note"> (bạn)</span> : null}
                   </td>
-                  <td>{roleLabels[u.role]}</td>
+                  <td>{USER_ROLE_LABELS[u.role]}</td>
                   <td>
                     <span className={`badge ${u.active ? 'badge-dat' : 'badge-chua_xac_dinh'}`}>{u.active ? 'Đang hoạt động' : 'Đã khoá'}</span>
                   </td>
