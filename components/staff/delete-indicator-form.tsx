@@ -31,7 +31,7 @@ export function DeleteIndicatorForm({
   return (
     <details className="danger-zone">
       <summary>Xoá chỉ tiêu này</summary>
-      <form onSubmit={onSubmit} noValidate aria-label={`Xoá chỉ tiêu ${name}`}>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate aria-label={`Xoá chỉ tiêu ${name}`}>
         <p>Chỉ tiêu sẽ biến mất khỏi trang công khai nhưng vẫn nằm trong lịch sử và có thể khôi phục.</p>
         <FormMessage tone="error">{message}</FormMessage>
         <input type="hidden" {...register('version')} />

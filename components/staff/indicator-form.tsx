@@ -78,7 +78,7 @@ export function IndicatorForm({ mode, initial, action }: Props) {
   const describedBy = (name: string, hasError: boolean) => (hasError ? `${fieldId(name)}-error` : undefined);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="staff-form" aria-label={mode === 'edit' ? 'Sửa chỉ tiêu' : 'Thêm chỉ tiêu'}>
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="staff-form" aria-label={mode === 'edit' ? 'Sửa chỉ tiêu' : 'Thêm chỉ tiêu'}>
       <FormMessage tone={message?.tone ?? 'info'}>{message?.text}</FormMessage>
       {conflict ? (
         <ConflictPanel

@@ -39,7 +39,7 @@ export function RestoreForm({
     );
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="staff-form" aria-label="Khôi phục phiên bản">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="staff-form" aria-label="Khôi phục phiên bản">
       <FormMessage tone="error">{message}</FormMessage>
       <input type="hidden" {...register('revisionId')} />
       <input type="hidden" {...register('version')} />

@@ -38,14 +38,15 @@ export function SectionForm({ slug, initial, action, preview }: Props) {
   // Live preview, rendered by the same sanitising pipeline as the public page.
   useEffect(() => {
     const ticket = ++latest.current;
-    const timer = setTimeout(async () => {
+    const refresh = async () => {
       const result = await preview(body ?? '');
       if (ticket !== latest.current) return;
       if (result.ok) {
         setPreviewHtml(result.data.html);
         setPreviewNote(null);
       } else setPreviewNote(result.message);
-    }, 300);
+    };
+    const timer = setTimeout(() => void refresh(), 300);
     return () => clearTimeout(timer);
   }, [body, preview]);
 
@@ -54,7 +55,7 @@ export function SectionForm({ slug, initial, action, preview }: Props) {
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="staff-form" aria-label="Sửa nội dung mục">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="staff-form" aria-label="Sửa nội dung mục">
       <FormMessage tone={message?.tone ?? 'info'}>{message?.text}</FormMessage>
       {conflict ? (
         <ConflictPanel
