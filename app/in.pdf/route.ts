@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import { CHROMIUM_ARGS, chromiumPath } from '@/lib/chromium';
 import { env } from '@/lib/env';
-import { etagFor, isNotModified, resolveRequestMoment, httpDate, CACHE_CONTROL } from '@/lib/open-data';
+import { CACHE_CONTROL, etagFor, httpDate, isNotModified } from '@/lib/open-data/http';
+import { resolveRequestMoment } from '@/lib/open-data/moment';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,7 @@
 import { listPublicChanges } from '@/db/queries/public-history';
 import { getReport } from '@/db/queries/cached-reads';
-import { buildChangeFeed, openDataResponse } from '@/lib/open-data';
+import { buildChangeFeed } from '@/lib/open-data/atom';
+import { openDataResponse } from '@/lib/open-data/response';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 
 export const dynamic = 'force-dynamic';

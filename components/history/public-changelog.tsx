@@ -4,7 +4,7 @@ import type { PublicChange } from '@/db/queries/public-history';
 import { formatDateTime } from '@/lib/dates';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
-import { changeLines, changelogPath, itemPagePath } from '@/lib/open-data';
+import { changeLines, changelogPath, itemPagePath } from '@/lib/open-data/changes';
 import { diffSnapshots } from '@/lib/revision-diff';
 
 /** Reasons, item names and change lines are the portal's (Vietnamese) record: marked so on English pages. */

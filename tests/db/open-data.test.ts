@@ -1,5 +1,5 @@
 /**
- * Open data (lib/open-data.ts) against a migrated, seeded database: the JSON
+ * Open data (lib/open-data/) against a migrated, seeded database: the JSON
  * documents, the CSV read back with csv-parse and compared with the database
  * value by value, and `?asOf=` resolution before and after an edit.
  */
@@ -13,17 +13,11 @@ import { createSession } from '@/db/queries/sessions';
 import { indicators, indicatorValues, reports, revisions, sections } from '@/db/schema';
 import { indicatorFormValues } from '@/components/staff/indicator-form-values';
 import type { Actor } from '@/db/permissions';
-import {
-  buildIndicatorsCsv,
-  buildIndicatorsDocument,
-  buildReportDocument,
-  CSV_COLUMNS,
-  JSON_FIELDS,
-  loadOpenData,
-  resolveRequestMoment,
-  unguardCell,
-  type Moment,
-} from '@/lib/open-data';
+import { buildIndicatorsCsv, unguardCell } from '@/lib/open-data/csv';
+import { CSV_COLUMNS, JSON_FIELDS } from '@/lib/open-data/fields';
+import { buildIndicatorsDocument, buildReportDocument } from '@/lib/open-data/json';
+import { loadOpenData } from '@/lib/open-data/load';
+import { resolveRequestMoment, type Moment } from '@/lib/open-data/moment';
 import { indicatorEditSchema, type IndicatorEditInput } from '@/lib/validations/indicator';
 import { createTestDatabase, databaseKind, type TestDatabase } from '../helpers/db';
 

@@ -4,7 +4,8 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { Link } from '@/components/site/link';
-import { CACHE_CONTROL, CSV_COLUMNS, JSON_FIELDS, originFromHeaders } from '@/lib/open-data';
+import { CSV_COLUMNS, JSON_FIELDS } from '@/lib/open-data/fields';
+import { CACHE_CONTROL, originFromHeaders } from '@/lib/open-data/http';
 import { languageAlternates } from '@/lib/i18n/metadata';
 import { getReading } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
@@ -53,7 +54,7 @@ function Example({ children }: { children: string }) {
 export default async function OpenDataPage() {
   const [origin, t, { locale }] = await Promise.all([headers().then(originFromHeaders), getTranslations('openData'), getReading()]);
   const api = `${origin ?? ''}/api/v1/reports/${slug}`;
-  // Field descriptions (lib/open-data.ts) are written in Vietnamese only.
+  // Field descriptions (lib/open-data/fields.ts) are written in Vietnamese only.
   const docsLang = locale === 'vi' ? undefined : 'vi';
   const labels = { field: t('field'), meaning: t('meaning') };
   const c = (chunks: ReactNode) => <code>{chunks}</code>;

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { PrintReport } from '@/components/print/print-report';
 import { getEntities, getIndicators, getReport, getSectionTree } from '@/db/queries/cached-reads';
 import { languageAlternates } from '@/lib/i18n/metadata';
-import { originFromHeaders } from '@/lib/open-data';
+import { originFromHeaders } from '@/lib/open-data/http';
 import { getReading, readingHref } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 

@@ -1,4 +1,6 @@
-import { buildReportDocument, loadOpenData, openDataResponse } from '@/lib/open-data';
+import { buildReportDocument } from '@/lib/open-data/json';
+import { loadOpenData } from '@/lib/open-data/load';
+import { openDataResponse } from '@/lib/open-data/response';
 
 // Read per request (cached by revision underneath); nothing touches the database at build.
 export const dynamic = 'force-dynamic';

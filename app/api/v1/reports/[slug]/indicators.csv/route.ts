@@ -1,4 +1,6 @@
-import { buildIndicatorsCsv, loadOpenData, openDataResponse } from '@/lib/open-data';
+import { buildIndicatorsCsv } from '@/lib/open-data/csv';
+import { loadOpenData } from '@/lib/open-data/load';
+import { openDataResponse } from '@/lib/open-data/response';
 
 export const dynamic = 'force-dynamic';
 

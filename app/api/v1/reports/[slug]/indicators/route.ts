@@ -1,4 +1,6 @@
-import { buildIndicatorsDocument, loadOpenData, openDataResponse } from '@/lib/open-data';
+import { buildIndicatorsDocument } from '@/lib/open-data/json';
+import { loadOpenData } from '@/lib/open-data/load';
+import { openDataResponse } from '@/lib/open-data/response';
 
 export const dynamic = 'force-dynamic';
 

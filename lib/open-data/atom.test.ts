@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { PublicChange } from '@/db/queries/public-history';
+import { buildChangeFeed, xmlEscape } from './atom';
+
+describe('the Atom feed', () => {
+  const change: PublicChange = {
+    id: 120,
+    itemType: 'indicator',
+    itemKey: 'san-luong',
+    itemLabel: 'Sản lượng <thuỷ> & "hải" sản',
+    revisionNo: 2,
+    action: 'update',
+    reasonKind: 'cap_nhat_so_lieu',
+    reasonText: 'Số liệu chính thức </content><script>alert(1)</script>',
+    createdAt: '2026-02-01T03:04:05.006Z',
+    previousRevisionId: 7,
+    previousSnapshot: { name: 'Sản lượng', unit: 'tấn', status: 'dat', values: [{ role: 'actual', year: 2025, value: '423700', kind: 'estimate', periodLabel: null, qualifier: null, note: null }] },
+    snapshot: { name: 'Sản lượng', unit: 'tấn', status: 'vuot', values: [{ role: 'actual', year: 2025, value: '430000', kind: 'reported', periodLabel: null, qualifier: null, note: null }] },
+  };
+
+  it('escapes XML and drops characters XML cannot hold', () => {
+    expect(xmlEscape(`a<b>&"c'\u0001\uFFFF`)).toBe('a&lt;b&gt;&amp;&quot;c&apos;');
+  });
+
+  it('writes an Atom feed with the portal as author and everything escaped', () => {
+    const xml = buildChangeFeed({ origin: 'https://ketqua.example.vn', reportSlug: 'bao-cao', reportTitle: 'Báo cáo', updated: change.createdAt, changes: [change] });
+    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')).toBe(true);
+    expect(xml).toContain('<author><name>Cổng thông tin Kết quả nhiệm kỳ</name></author>');
+    expect(xml).toContain('<id>urn:kqnk:bao-cao:revision:120</id>');
+    expect(xml).toContain('href="https://ketqua.example.vn/chi-tieu/san-luong/lich-su#r120"');
+    expect(xml).toContain('Sản lượng &lt;thuỷ&gt; &amp; &quot;hải&quot; sản');
+    expect(xml).not.toContain('<script>');
+    expect(xml).not.toContain('</content><script>');
+    expect(xml).toContain('423.700 tấn → 430.000 tấn');
+    expect(wellFormed(xml)).toBe(true);
+  });
+});
+
+/** A small well-formedness check (no XML parser is installed): balanced tags and only the five named entities. */
+function wellFormed(xml: string): boolean {
+  const body = xml.replace(/^<\?xml[^?]*\?>/, '');
+  if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(body)) return false;
+  const stack: string[] = [];
+  for (const m of body.matchAll(/<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>|</g)) {
+    if (m[2] === undefined) return false; // a bare "<"
+    if (m[1]) {
+      if (stack.pop() !== m[2]) return false;
+    } else if (!m[4]) stack.push(m[2]);
+  }
+  return stack.length === 0;
+}
