@@ -65,7 +65,8 @@ function translationChanges(a: unknown, b: unknown, labels: Array<[string, strin
 function text(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'boolean') return value ? 'Có' : 'Không';
-  return String(value);
+  // Field values are strings, numbers or booleans; anything else is shown as JSON, never "[object Object]".
+  return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | bigint | symbol);
 }
 
 function fieldChange(field: string, label: string, a: unknown, b: unknown): FieldChange | null {

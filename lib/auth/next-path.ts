@@ -11,6 +11,7 @@ export const STAFF_HOME = '/quan-tri';
 export function safeNextPath(value: unknown, fallback: string = STAFF_HOME): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 2000) return fallback;
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  // eslint-disable-next-line no-control-regex -- refuses control characters in the address, on purpose
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
   let url: URL;
   try {
