@@ -8,8 +8,8 @@ import type { ValueSnapshot } from './snapshots';
 import type { ReportRows } from './queries/state';
 import { normalizeTranslations } from '@/lib/i18n/content';
 import type { EntityLink } from '@/lib/markdown';
-import { entityHref, type EntityKind } from '@/lib/site';
-import type { IndicatorStatus } from '@/lib/status';
+import { entityHref } from '@/lib/site';
+import type { EntityKind, IndicatorStatus } from '@/lib/vocabulary';
 import { valuesKey } from '@/lib/values-key';
 
 export type ReportView = {

@@ -20,7 +20,7 @@ import {
 } from './reports';
 import type { Locale } from '@/lib/i18n/config';
 import { localizeEntity, localizeIndicator, localizeReport, localizeSection, type LocalizedEntityDetail } from '@/lib/i18n/localize';
-import type { EntityKind } from '@/lib/site';
+import type { EntityKind } from '@/lib/vocabulary';
 
 const key = (revisionId?: number | null) => (revisionId ? `r${revisionId}` : 'live');
 type In = { locale?: Locale };

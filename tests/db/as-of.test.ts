@@ -26,7 +26,7 @@ describe(`the report as of a moment, rebuilt from revisions (${databaseKind()})`
 
   async function edit(code: string, change: (v: IndicatorEditInput) => void) {
     const item = (await findIndicatorForEdit({ reportSlug, code }, t.db))!;
-    const input = indicatorFormValues(item.snapshot, item.version) as unknown as IndicatorEditInput;
+    const input = indicatorFormValues(item.snapshot, item.version);
     input.reason = reason;
     change(input);
     return saveIndicator({ reportSlug, code, edit: indicatorEditSchema.parse(input) }, actor, t.db);

@@ -47,7 +47,7 @@ describe(`edits and revisions (${databaseKind()})`, () => {
 
   async function editInput(code: string, change: (v: IndicatorEditInput) => void): Promise<IndicatorEditInput> {
     const item = (await findIndicatorForEdit({ reportSlug, code }, t.db))!;
-    const values = indicatorFormValues(item.snapshot, item.version) as unknown as IndicatorEditInput;
+    const values = indicatorFormValues(item.snapshot, item.version);
     values.reason = reason;
     change(values);
     return values;

@@ -36,7 +36,7 @@ describe(`the versioned write (${databaseKind()})`, () => {
 
   async function indicatorEdit(code: string, change: (v: IndicatorEditInput) => void) {
     const item = (await findIndicatorForEdit({ reportSlug: R, code }, t.db))!;
-    const values = indicatorFormValues(item.snapshot, item.version) as unknown as IndicatorEditInput;
+    const values = indicatorFormValues(item.snapshot, item.version);
     values.reason = reason;
     change(values);
     return indicatorEditSchema.parse(values);
