@@ -6,12 +6,9 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './index';
 import { revisions, type Revision } from './schema';
 import { revisionHash } from '@/lib/revision-hash';
+import { REASON_KIND_LABELS, type ItemType, type ReasonKind, type RevisionAction } from '@/lib/vocabulary';
 
-type ItemType = Revision['itemType'];
-type RevisionAction = Revision['action'];
-type ReasonKind = Revision['reasonKind'];
-
-export const IMPORT_REASON = 'Nhập từ văn bản gốc';
+export const IMPORT_REASON = REASON_KIND_LABELS.import;
 export const IMPORT_AUTHOR = 'Hệ thống (nhập văn bản gốc)';
 
 export type AppendRevision = {

@@ -7,7 +7,7 @@ import 'server-only';
 import type { DbOrTx } from './index';
 import { findLiveSession } from './queries/sessions';
 import { AuthError } from '@/lib/errors';
-import type { Role } from '@/lib/validations/user';
+import type { UserRole as Role } from '@/lib/vocabulary';
 
 /** Enough to re-check a signed-in person later: what write functions receive. */
 export type ActorRef = { userId: number; sessionId: string };

@@ -18,7 +18,7 @@ import { auth } from '@/lib/auth/config';
 import { signInHref } from '@/lib/auth/next-path';
 import { AuthError } from '@/lib/errors';
 import { PATHNAME_HEADER } from '@/lib/headers';
-import type { Role } from '@/lib/validations/user';
+import type { UserRole as Role } from '@/lib/vocabulary';
 
 export { AuthError, hasRole };
 export type { AuthErrorCode } from '@/lib/errors';

@@ -1,7 +1,6 @@
 import type { ItemType } from './vocabulary';
 
 // Declared in lib/vocabulary.ts; re-exported under its former name for modules not yet importing it from there.
-export { REVISION_ACTION_LABELS as actionLabels } from './vocabulary';
 
 /** URL words for item types in the staff history. */
 export const historyTypes = {

@@ -16,7 +16,7 @@ import { InvalidError, isUniqueViolation, NotFoundError } from '@/lib/errors';
 import { hashPassword } from '@/lib/password';
 import { passwordProblem } from '@/lib/password-policy';
 import { normaliseEmail } from '@/lib/validations/auth';
-import type { Role } from '@/lib/validations/user';
+import type { UserRole as Role } from '@/lib/vocabulary';
 
 export type { UserSummary };
 

@@ -1,7 +1,6 @@
 /** The change feed (/thay-doi.atom): published changes as an Atom 1.0 document. */
 import type { PublicChange } from '@/db/queries/public-history';
-import { actionLabels } from '@/lib/history-routes';
-import { reasonKindLabels } from '@/lib/validations/reason';
+import { REASON_KIND_LABELS, REVISION_ACTION_LABELS } from '@/lib/vocabulary';
 import { changelogPath, changeLines, itemPagePath } from './changes';
 import { LICENCE_NOTE } from './json';
 
@@ -41,12 +40,12 @@ export function buildChangeFeed({
   const abs = (path: string) => `${origin}${path}`;
   const author = `<author><name>${xmlEscape(PORTAL_AUTHOR)}</name></author>`;
   const entries = changes.map((c) => {
-    const reason = reasonKindLabels[c.reasonKind];
+    const reason = REASON_KIND_LABELS[c.reasonKind];
     const lines = changeLines(c);
     const before = c.previousSnapshot ? itemPagePath(c, 'before') : null;
     const after = c.action !== 'delete' ? itemPagePath(c, 'after') : null;
     const html = [
-      `<p><strong>${escapeHtml(actionLabels[c.action])}</strong> · ${escapeHtml(reason)}: ${escapeHtml(c.reasonText)}</p>`,
+      `<p><strong>${escapeHtml(REVISION_ACTION_LABELS[c.action])}</strong> · ${escapeHtml(reason)}: ${escapeHtml(c.reasonText)}</p>`,
       lines.length
         ? `<ul>${lines.map((l) => `<li>${escapeHtml(l.label)}: ${escapeHtml(l.before)} → ${escapeHtml(l.after)}</li>`).join('')}</ul>`
         : '',

@@ -4,15 +4,16 @@
  */
 import type { EntityView, IndicatorView, ReportView } from '@/db/views';
 import { statusLabel } from '@/lib/status';
+import type { ValueKind, ValueRole } from '@/lib/vocabulary';
 import type { OpenDataSource } from './load';
 import type { Moment } from './moment';
 
 export type ValueJson = {
-  role: 'actual' | 'target';
+  role: ValueRole;
   year: number;
   period_label: string | null;
   value: string;
-  kind: 'reported' | 'estimate' | 'derived';
+  kind: ValueKind;
   qualifier: string | null;
   note: string | null;
 };

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { EDIT_REASON_KINDS } from '@/lib/vocabulary';
 
 // Declared in lib/vocabulary.ts; re-exported under its former name for modules not yet importing it from there.
-export { REASON_KIND_LABELS as reasonKindLabels } from '@/lib/vocabulary';
 
 const KIND_MISSING = 'Hãy chọn loại thay đổi.';
 

@@ -6,7 +6,6 @@ import { USER_ROLES } from '@/lib/vocabulary';
 import { requiredText } from './text';
 
 // Declared in lib/vocabulary.ts; re-exported under their former names for modules not yet importing them from there.
-export { USER_ROLES as roles, USER_ROLE_LABELS as roleLabels, type UserRole as Role } from '@/lib/vocabulary';
 
 const role = z.enum(USER_ROLES, { error: 'Chọn vai trò.' });
 const userId = z.number({ error: 'Thiếu tài khoản cần thay đổi.' }).int().positive();
