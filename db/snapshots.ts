@@ -1,6 +1,7 @@
 /**
- * Full snapshots of items, as stored in revisions, and the inverse: putting an
- * item back to a snapshot (restore). Plain JSON: decimals stay strings.
+ * Full snapshots of items, as stored in revisions (plain JSON: decimals stay strings), and
+ * the one child-row write they need (an indicator's values). Restoring a snapshot is a
+ * write like any other: db/queries/edits.ts through db/versioned-write.ts.
  */
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from './index';
@@ -124,7 +125,7 @@ export async function entitySnapshot(id: number, tx: DbOrTx): Promise<Record<str
   return rest;
 }
 
-/** Replace an indicator's values with `values` (the caller holds the indicator's row lock). */
+/** Replace an indicator's values with `values` (called by the versioned write, which holds the indicator's row lock). */
 export async function replaceIndicatorValues(indicatorId: number, values: ValueSnapshot[], tx: DbOrTx): Promise<void> {
   await tx.delete(indicatorValues).where(eq(indicatorValues.indicatorId, indicatorId));
   if (values.length > 0) await tx.insert(indicatorValues).values(values.map((v) => ({ ...v, indicatorId })));
