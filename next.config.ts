@@ -1,10 +1,21 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 
 // Interface languages: lib/i18n/request.ts (the locale comes from proxy.ts, not from a [locale] folder).
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
+// `npm run serve` (scripts/serve.ts) runs several instances behind nginx and sets these two on
+// them; `npm start`, `next build` and the tests set neither and keep Next's defaults.
+// KQNK_CACHE=redis: one cache in Redis for every instance (deploy/cache-handler.mjs), with no
+//   per-process memory cache in front of it, so an updateTag() on one instance reaches them all.
+// KQNK_BEHIND_PROXY=1: nginx compresses, so Next does not (its gzip halves cached throughput).
+const sharedCache: Partial<NextConfig> =
+  process.env.KQNK_CACHE === 'redis' ? { cacheHandler: path.resolve('deploy/cache-handler.mjs'), cacheMaxMemorySize: 0 } : {};
+
 const nextConfig: NextConfig = {
+  ...sharedCache,
+  compress: process.env.KQNK_BEHIND_PROXY !== '1',
   // PGlite loads its WebAssembly and extension bundles from its own package
   // folder; bundling it breaks those paths at run time.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
