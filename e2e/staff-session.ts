@@ -2,10 +2,11 @@
  * Staff accounts of the e2e server (scripts/test-all.sh creates them) and signing in as one.
  * Missing credentials fail the run loudly: a spec that cannot sign in must not pass by skipping.
  */
-import type { Page } from '@playwright/test';
-import { expect } from './fixtures';
+import type { Browser, Page } from '@playwright/test';
+import { SignInPage, type Credentials } from './pages/sign-in';
+import { StaffArea } from './pages/staff-area';
 
-export type Account = { email: string; password: string };
+export type Account = Credentials;
 
 function account(role: 'EDITOR' | 'ADMIN'): Account {
   const email = process.env[`E2E_${role}_EMAIL`] ?? '';
@@ -19,9 +20,14 @@ export const ADMIN = account('ADMIN');
 
 /** Sign in through the form, as a person would, and land on the staff home. */
 export async function signIn(page: Page, who: Account) {
-  await page.goto('/dang-nhap');
-  await page.getByLabel('Email', { exact: true }).fill(who.email);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(who.password);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await expect(page).toHaveURL(/\/quan-tri$/);
+  await new SignInPage(page).signIn(who);
+  await new StaffArea(page).expectDashboard();
+}
+
+/** A browser context of its own (its own session), signed in as `who`. */
+export async function newSignedInPage(browser: Browser, who: Account) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, who);
+  return { context, page };
 }
