@@ -3,8 +3,8 @@
  * open-data API as of a moment before the edit still show the old figure, with the banner
  * saying which moment is shown.
  */
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import type { IndicatorFormPage } from './pages/indicator-form';
 import { EDITOR, signIn } from './staff-session';
 
 
@@ -25,24 +25,15 @@ const vi = (decimal: string) => {
 
 
 /** The staff form: change the 2025 figure from `from` to `to`, with a reason. */
-async function setFigure(page: Page, from: string, to: string, reason: string) {
-  await page.goto(`/quan-tri/chi-tieu/${CODE}`);
-  const rows = page.locator('.value-row');
-  let row = -1;
-  for (let i = 0; i < (await rows.count()); i += 1) {
-    const group = page.getByRole('group', { name: `Giá trị thứ ${i + 1}` });
-    if ((await group.getByLabel('Giá trị', { exact: true }).inputValue()) === vi(from)) row = i;
-  }
-  expect(row, `a value row holding ${vi(from)}`).toBeGreaterThanOrEqual(0);
-  await page.getByRole('group', { name: `Giá trị thứ ${row + 1}` }).getByLabel('Giá trị', { exact: true }).fill(vi(to));
-  const form = page.getByRole('form', { name: 'Sửa chỉ tiêu' });
-  await form.getByLabel('Loại thay đổi').selectOption({ label: 'Cập nhật số liệu chính thức' });
-  await form.getByLabel('Giải thích ngắn').fill(reason);
-  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu' })).toBeVisible();
+async function setFigure(indicatorForm: IndicatorFormPage, from: string, to: string, reason: string) {
+  await indicatorForm.open(CODE);
+  await indicatorForm.setValue(vi(from), vi(to));
+  await indicatorForm.fillReason('Cập nhật số liệu chính thức', reason);
+  await indicatorForm.save();
+  await indicatorForm.expectSaved();
 }
 
-test('a figure edited by staff: the page and the API as of a moment before the edit show the old figure', async ({ page, request }) => {
+test('a figure edited by staff: the page and the API as of a moment before the edit show the old figure', async ({ page, request, indicatorForm }) => {
   const current = (await (await request.get(API)).json()) as IndicatorsJson;
   const oldValue = value2025(current);
   // Toggle between two figures, so the spec also passes on a database kept from an earlier run.
@@ -51,7 +42,7 @@ test('a figure edited by staff: the page and the API as of a moment before the e
   await signIn(page, EDITOR);
   // The moment just before the save (same machine as the server: one clock).
   const beforeEdit = new Date().toISOString();
-  await setFigure(page, oldValue, newValue, 'Số liệu chính thức (kiểm thử xem lại quá khứ)');
+  await setFigure(indicatorForm, oldValue, newValue, 'Số liệu chính thức (kiểm thử xem lại quá khứ)');
   // Now: the new figure.
   await page.goto(`/chi-tieu/${CODE}`);
   await expect(page.locator('.facts')).toContainText(`${vi(newValue)} tấn`);
@@ -97,7 +88,7 @@ test('a figure edited by staff: the page and the API as of a moment before the e
   await expect(page.locator('.facts')).toContainText(`${vi(oldValue)} tấn`);
 
   // Put the source's figure back for the specs that read it.
-  if (newValue !== SEED_VALUE) await setFigure(page, newValue, SEED_VALUE, 'Trả lại số liệu của văn bản gốc (kết thúc kiểm thử)');
+  if (newValue !== SEED_VALUE) await setFigure(indicatorForm, newValue, SEED_VALUE, 'Trả lại số liệu của văn bản gốc (kết thúc kiểm thử)');
   await page.goto(`/chi-tieu/${CODE}`);
   await expect(page.locator('.facts')).toContainText(`${vi(SEED_VALUE)} tấn`);
 });

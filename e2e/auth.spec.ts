@@ -5,8 +5,9 @@
  * values from E2E_ADMIN_EMAIL / E2E_ADMIN_PASSWORD. Failed attempts use an address that has no
  * account, so the admin's own sign-in throttle is never touched.
  */
-import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { test } from './fixtures';
+import { ADMIN_AREAS, EDITOR_AREAS, ROLE_LABELS, StaffArea } from './pages/staff-area';
+import { UsersPage } from './pages/users';
 
 const ADMIN_EMAIL = process.env.E2E_ADMIN_EMAIL ?? '';
 const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? '';
@@ -16,118 +17,85 @@ if (!ADMIN_EMAIL || !ADMIN_PASSWORD) {
   throw new Error('Set E2E_ADMIN_EMAIL and E2E_ADMIN_PASSWORD (scripts/test-all.sh does).');
 }
 
-const emailField = (page: Page) => page.getByLabel('Email', { exact: true });
-const passwordField = (page: Page) => page.getByLabel('Mật khẩu', { exact: true });
-const signInButton = (page: Page) => page.getByRole('button', { name: 'Đăng nhập', exact: true });
-const staffNav = (page: Page) => page.getByRole('navigation', { name: 'Điều hướng khu vực biên tập' });
-
-async function signIn(page: Page, email: string, password: string, next?: string) {
-  await page.goto(next ? `/dang-nhap?next=${encodeURIComponent(next)}` : '/dang-nhap');
-  await emailField(page).fill(email);
-  await passwordField(page).fill(password);
-  await signInButton(page).click();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await expect(page).toHaveURL(/\/$/);
-}
+const ADMIN = { email: ADMIN_EMAIL, password: ADMIN_PASSWORD };
 
 test.describe('sign-in and the staff area', () => {
-  test('signed out, /quan-tri leads to the sign-in page, which comes back afterwards', async ({ page }) => {
-    await page.goto('/quan-tri/nguoi-dung');
-    await expect(page).toHaveURL(/\/dang-nhap\?next=%2Fquan-tri%2Fnguoi-dung$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Đăng nhập' })).toBeVisible();
+  test('signed out, /quan-tri leads to the sign-in page, which comes back afterwards', async ({ users, signInPage }) => {
+    await users.goto();
+    await signInPage.expectAskedFor(UsersPage.PATH);
+    await signInPage.expectOpen();
   });
 
-  test('the sign-in page is accessible and says why a sign-in failed, keeping the email', async ({ page, axe }) => {
-    await page.goto('/dang-nhap');
-    await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  test('the sign-in page is accessible and says why a sign-in failed, keeping the email', async ({ axe, signInPage }) => {
+    await signInPage.goto();
+    await signInPage.expectOpen();
     await axe();
 
     // Empty form: errors beside the fields, referenced by aria-describedby.
-    await signInButton(page).click();
-    await expect(emailField(page)).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.locator('#dang-nhap-email-loi')).toHaveText(/Nhập email/);
-    await expect(emailField(page)).toHaveAttribute('aria-describedby', 'dang-nhap-email-loi');
+    await signInPage.submit();
+    await signInPage.expectEmailRefused(/Nhập email/);
 
     const unknown = `khong-co-tai-khoan-${Date.now()}@example.vn`;
-    await emailField(page).fill(unknown);
-    await passwordField(page).fill('một mật khẩu sai nhưng đủ dài');
-    await signInButton(page).click();
-    await expect(page.locator('#dang-nhap-thong-bao')).toHaveText('Email hoặc mật khẩu không đúng.');
-    await expect(emailField(page)).toHaveValue(unknown);
-    await expect(passwordField(page)).toHaveValue('');
-    await expect(page).toHaveURL(/\/dang-nhap/);
+    await signInPage.fill({ email: unknown, password: 'một mật khẩu sai nhưng đủ dài' });
+    await signInPage.submit();
+    await signInPage.expectRefused('Email hoặc mật khẩu không đúng.', { email: unknown });
     await axe();
   });
 
-  test('an admin signs in, sees the staff area and the accounts page, then signs out', async ({ page, axe }) => {
-    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD, '/quan-tri/nguoi-dung');
-    await expect(page).toHaveURL(/\/quan-tri\/nguoi-dung$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Người dùng' })).toBeVisible();
-    await expect(page.getByRole('banner')).toContainText('Quản trị viên');
-    for (const label of ['Bảng điều khiển', 'Chỉ tiêu', 'Nội dung', 'Thay đổi gần đây', 'Người dùng', 'Kiểm tra lịch sử']) {
-      await expect(staffNav(page).getByRole('link', { name: label, exact: true })).toBeVisible();
-    }
-    await expect(page.getByRole('row').filter({ hasText: ADMIN_EMAIL.toLowerCase() })).toBeVisible();
+  test('an admin signs in, sees the staff area and the accounts page, then signs out', async ({ axe, signInPage, staff, users }) => {
+    await signInPage.signIn(ADMIN, UsersPage.PATH);
+    await users.expectOpen();
+    await staff.expectSignedInAs(ROLE_LABELS.admin);
+    await staff.expectMenu(ADMIN_AREAS);
+    await users.expectAccount(ADMIN_EMAIL);
     await axe();
 
-    await staffNav(page).getByRole('link', { name: 'Bảng điều khiển' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Bảng điều khiển' })).toBeVisible();
+    await staff.openArea('dashboard');
+    await staff.expectDashboard();
 
-    await signOut(page);
-    await page.goto('/quan-tri');
-    await expect(page).toHaveURL(/\/dang-nhap\?next=%2Fquan-tri$/);
+    await staff.signOut();
+    await staff.goto();
+    await signInPage.expectAskedFor(StaffArea.PATH);
   });
 
-  test('unauthorized: a write after the session ended is refused and the form keeps its input', async ({ page, context }) => {
-    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD, '/quan-tri/nguoi-dung');
-    await expect(page.getByRole('heading', { level: 1, name: 'Người dùng' })).toBeVisible();
+  test('unauthorized: a write after the session ended is refused and the form keeps its input', async ({ context, signInPage, staff, users }) => {
+    await signInPage.signIn(ADMIN, UsersPage.PATH);
+    await users.expectOpen();
     const email = `khong-duoc-tao-${Date.now()}@example.vn`;
-    const form = page.getByRole('form', { name: 'Thêm tài khoản' });
-    await form.getByLabel('Email').fill(email);
-    await form.getByLabel('Tên hiển thị').fill('Không được tạo');
-    await form.getByLabel('Mật khẩu ban đầu').fill(EDITOR_PASSWORD);
+    await users.fillNewAccount({ email, displayName: 'Không được tạo', password: EDITOR_PASSWORD });
 
     await context.clearCookies(); // the session ends while the form is open
-    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
-    await expect(form.getByText('Phiên đăng nhập đã hết hạn hoặc bạn chưa đăng nhập.', { exact: false })).toBeVisible();
-    await expect(form.getByLabel('Email')).toHaveValue(email);
+    await users.createAccount();
+    await users.expectRefusedWithoutSession({ email });
 
-    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD, '/quan-tri/nguoi-dung');
-    await expect(page.getByRole('heading', { level: 1, name: 'Người dùng' })).toBeVisible();
-    await expect(page.getByRole('row').filter({ hasText: email })).toHaveCount(0);
-    await signOut(page);
+    await signInPage.signIn(ADMIN, UsersPage.PATH);
+    await users.expectOpen();
+    await users.expectNoAccount(email);
+    await staff.signOut();
   });
 
-  test('an admin adds an editor; the editor can sign in but cannot open the accounts page', async ({ page }) => {
+  test('an admin adds an editor; the editor can sign in but cannot open the accounts page', async ({ signInPage, staff, users }) => {
     const editorEmail = `bien-tap-${Date.now()}@example.vn`;
-    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD, '/quan-tri/nguoi-dung');
-    await expect(page.getByRole('heading', { level: 1, name: 'Người dùng' })).toBeVisible();
+    await signInPage.signIn(ADMIN, UsersPage.PATH);
+    await users.expectOpen();
 
-    const form = page.getByRole('form', { name: 'Thêm tài khoản' });
-    await form.getByLabel('Email').fill(editorEmail);
-    await form.getByLabel('Tên hiển thị').fill('Biên tập viên thử');
-    await form.getByLabel('Vai trò').selectOption('editor');
     // The policy refuses a common password, beside the field.
-    await form.getByLabel('Mật khẩu ban đầu').fill('matkhau123456');
-    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
-    await expect(form.getByText('Mật khẩu này quá phổ biến')).toBeVisible();
+    await users.fillNewAccount({ email: editorEmail, displayName: 'Biên tập viên thử', role: 'editor', password: 'matkhau123456' });
+    await users.createAccount();
+    await users.expectPasswordRefused('Mật khẩu này quá phổ biến');
 
-    await form.getByLabel('Mật khẩu ban đầu').fill(EDITOR_PASSWORD);
-    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
-    await expect(form.getByText(`Đã tạo tài khoản ${editorEmail}`)).toBeVisible();
-    await expect(page.getByRole('row').filter({ hasText: editorEmail })).toContainText('Biên tập viên');
-    await signOut(page);
+    await users.setNewAccountPassword(EDITOR_PASSWORD);
+    await users.createAccount();
+    await users.expectCreated(editorEmail);
+    await users.expectAccount(editorEmail, { role: 'editor' });
+    await staff.signOut();
 
-    await signIn(page, editorEmail, EDITOR_PASSWORD);
-    await expect(page).toHaveURL(/\/quan-tri$/);
-    await expect(page.getByRole('banner')).toContainText('Biên tập viên thử');
-    await expect(staffNav(page).getByRole('link', { name: 'Người dùng' })).toHaveCount(0);
-    await page.goto('/quan-tri/nguoi-dung');
-    await expect(page).toHaveURL(/\/quan-tri\/khong-du-quyen$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Không đủ quyền' })).toBeVisible();
-    await signOut(page);
+    await signInPage.signIn({ email: editorEmail, password: EDITOR_PASSWORD });
+    await staff.expectDashboard();
+    await staff.expectSignedInAs('Biên tập viên thử');
+    await staff.expectMenu(EDITOR_AREAS);
+    await users.goto();
+    await staff.expectForbidden();
+    await staff.signOut();
   });
 });

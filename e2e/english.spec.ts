@@ -6,8 +6,9 @@
  * Units: a figure is quoted with the unit the report writes ("6,20%/năm"), in every language;
  * the Unit row of an indicator page adds the English name when staff have entered one.
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { SignInPage } from './pages/sign-in';
 import { EDITOR, signIn } from './staff-session';
 
 
@@ -43,13 +44,6 @@ async function expectEnglishPage(page: Page) {
   await expectLinksUnderEn(page);
 }
 
-
-async function saveWithReason(form: Locator, text: string) {
-  await form.getByLabel('Loại thay đổi').selectOption({ label: 'Biên tập câu chữ' });
-  await form.getByLabel('Giải thích ngắn').fill(text);
-  await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
-  await expect(form.page().getByRole('status').filter({ hasText: 'Đã lưu' })).toBeVisible();
-}
 
 test.describe('a reader switches to English from the header', () => {
   const pages: Array<[string, string, string | RegExp]> = [
@@ -101,10 +95,10 @@ test.describe('a reader switches to English from the header', () => {
     await expect(page.getByRole('complementary', { name: 'Moment of the report shown' })).toBeVisible();
   });
 
-  test('staff pages exist in Vietnamese only: /en/dang-nhap goes to /dang-nhap', async ({ page }) => {
-    await page.goto('/en/dang-nhap');
-    await expect(page).toHaveURL(pathOf('/dang-nhap'));
-    await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
+  test('staff pages exist in Vietnamese only: /en/dang-nhap goes to /dang-nhap', async ({ page, signInPage }) => {
+    await page.goto(`/en${SignInPage.PATH}`);
+    await expect(page).toHaveURL(pathOf(SignInPage.PATH));
+    await signInPage.expectOpen();
   });
 
   test('an unknown English address is a 404 in English', async ({ page }) => {
@@ -134,19 +128,17 @@ test('figures read exactly as the report writes them, in English too', async ({ 
   await expect(page.locator('svg[role="img"] desc')).toContainText('6,20%/năm');
 });
 
-test('an editor enters an English name; the English page shows it, the Vietnamese page does not', async ({ page, axe }) => {
+test('an editor enters an English name; the English page shows it, the Vietnamese page does not', async ({ page, axe, indicatorForm }) => {
   await signIn(page, EDITOR);
-  await page.goto(`/quan-tri/chi-tieu/${CODE}`);
-  const form = page.getByRole('form', { name: 'Sửa chỉ tiêu' });
-  await expect(form.getByRole('group', { name: 'Bản dịch tiếng Anh (không bắt buộc)' })).toBeVisible();
-  const field = form.getByLabel('Tên chỉ tiêu (tiếng Anh)');
-  if ((await field.inputValue()) === ENGLISH_NAME) {
+  await indicatorForm.open(CODE);
+  await indicatorForm.expectEnglishTranslationFields();
+  if ((await indicatorForm.readEnglishName()) === ENGLISH_NAME) {
     // A database kept from an earlier run: clear it first, so this run saves a change.
-    await field.fill('');
-    await saveWithReason(form, 'Xoá tên tiếng Anh trước khi nhập lại');
+    await indicatorForm.setEnglishName('');
+    await indicatorForm.saveWithReason('Biên tập câu chữ', 'Xoá tên tiếng Anh trước khi nhập lại');
   }
-  await field.fill(ENGLISH_NAME);
-  await saveWithReason(form, 'Thêm tên tiếng Anh cho trang tiếng Anh');
+  await indicatorForm.setEnglishName(ENGLISH_NAME);
+  await indicatorForm.saveWithReason('Biên tập câu chữ', 'Thêm tên tiếng Anh cho trang tiếng Anh');
 
   await page.goto(`/en/chi-tieu/${CODE}`);
   await expect(page.locator('h1')).toHaveText(ENGLISH_NAME);

@@ -27,16 +27,14 @@ function expectCachingHeaders(response: APIResponse) {
 
 let note = '';
 
-test('an editor makes a change (so there is something that could leak)', async ({ page }) => {
+test('an editor makes a change (so there is something that could leak)', async ({ page, indicatorForm }) => {
   note = `Ghi chú kiểm thử dữ liệu mở ${Date.now()}`;
   await signIn(page, EDITOR);
-  await page.goto(`/quan-tri/chi-tieu/${CODE}`);
-  await page.getByLabel('Ghi chú về chỉ tiêu').fill(note);
-  const form = page.getByRole('form', { name: 'Sửa chỉ tiêu' });
-  await form.getByLabel('Loại thay đổi').selectOption({ label: 'Bổ sung' });
-  await form.getByLabel('Giải thích ngắn').fill(REASON);
-  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Đã lưu' })).toBeVisible();
+  await indicatorForm.open(CODE);
+  await indicatorForm.setNote(note);
+  await indicatorForm.fillReason('Bổ sung', REASON);
+  await indicatorForm.save();
+  await indicatorForm.expectSaved();
 });
 
 test('JSON: the whole report, exact decimals, the change included, caching headers, 304', async ({ request }) => {
