@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
 
-// Interface languages: lib/i18n/request.ts (the locale comes from proxy.ts, not from a [locale] folder).
+// Interface languages: lib/i18n/request.ts (the locale is the public routes' [locale] segment).
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 // `npm run serve` (scripts/serve.ts) runs several instances behind nginx and sets these two on
@@ -21,6 +21,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
   typedRoutes: false,
+  // Public addresses always match app/[locale]/[at]; this answers the rest (app/global-not-found.tsx).
+  experimental: { globalNotFound: true },
 };
 
 export default withNextIntl(nextConfig);

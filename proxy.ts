@@ -4,40 +4,47 @@
  * a cookie's presence says nothing about whether it is valid. The real gate is lib/auth.ts,
  * called by every staff page, every server action and every data write.
  *
- * For public pages it passes the reader's `?asOf=` and path on as request headers (lib/reading.ts).
- *
- * Interface language: `/en` and `/en/<path>` are rewritten to `/<path>` with the locale header
- * set to `en`; every other request gets `vi`. The header is always overwritten, so a client
- * cannot choose it. The staff area and sign-in exist in Vietnamese only: `/en/quan-tri…` and
- * `/en/dang-nhap` redirect to their unprefixed address.
- *
- * It also passes the requested path on in a request header, so a page that finds the session
- * expired can send the visitor back to the same place after sign-in.
+ * Public pages: the reader's language and moment become route segments, so that each page is
+ * one cacheable render (app/[locale]/[at], lib/reading.ts):
+ *   /chi-tieu                  → /vi/hien-hanh/chi-tieu
+ *   /en/chi-tieu?asOf=r12      → /en/r12/chi-tieu
+ *   /chi-tieu?asOf=2025-12-31  → /api/as-of (resolves the date to its revision, then redirects
+ *                                to /chi-tieu?asOf=r<id>, its permanent address)
+ *   /chi-tieu?asOf=hom-qua     → /vi/khong-hop-le/chi-tieu (the report now, with a notice)
+ * The staff area and sign-in exist in Vietnamese only: `/en/quan-tri…` and `/en/dang-nhap`
+ * redirect to their unprefixed address.
  */
 import { NextResponse, type NextRequest } from 'next/server';
-import { ASOF_HEADER, LOCALE_HEADER, PATHNAME_HEADER } from '@/lib/headers';
-import { splitLocale, type Locale } from '@/lib/i18n/config';
+import { segmentForQuery } from '@/lib/as-of-segment';
+import { AS_OF_HEADER, AS_OF_TO_HEADER, PATHNAME_HEADER } from '@/lib/headers';
+import { localizedPath, splitLocale, type Locale } from '@/lib/i18n/config';
 
 // Auth.js session cookie, plain or `__Secure-` over HTTPS, possibly split into `.0`, `.1`, …
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 
+/** Where a date or an instant is turned into a revision (app/api/as-of/route.ts). */
+export const AS_OF_RESOLVER = '/api/as-of';
+
 /** Pages that exist in Vietnamese only. */
 const isVietnameseOnly = (path: string) => path.startsWith('/quan-tri') || path === '/dang-nhap' || path.startsWith('/dang-nhap/');
 
-/**
- * Public pages: pass the reader's `?asOf=` moment, path and language on to layouts and components.
- * `path` is the address without the locale prefix; an English request is rewritten to it.
- */
+/** A public page: rewrite to its language and moment segments (`path` is without the locale prefix). */
 function publicRequest(request: NextRequest, locale: Locale, path: string) {
-  const headers = new Headers(request.headers);
-  // Always overwritten, so a client cannot supply its own value.
-  headers.set(ASOF_HEADER, request.nextUrl.searchParams.get('asOf') ?? '');
-  headers.set(PATHNAME_HEADER, path);
-  headers.set(LOCALE_HEADER, locale);
-  if (locale === 'vi') return NextResponse.next({ request: { headers } });
+  const target = segmentForQuery(request.nextUrl.searchParams.get('asOf'));
   const url = request.nextUrl.clone();
-  url.pathname = path;
-  return NextResponse.rewrite(url, { request: { headers } });
+  if ('resolve' in target) {
+    const rest = new URLSearchParams(request.nextUrl.searchParams);
+    rest.delete('asOf');
+    const query = rest.toString();
+    url.pathname = AS_OF_RESOLVER;
+    url.search = '';
+    const headers = new Headers(request.headers); // overwritten, so a client cannot choose them
+    headers.set(AS_OF_HEADER, target.resolve);
+    headers.set(AS_OF_TO_HEADER, `${localizedPath(locale, path)}${query ? `?${query}` : ''}`);
+    return NextResponse.rewrite(url, { request: { headers } });
+  }
+  url.pathname = `/${locale}/${target.segment}${path === '/' ? '' : path}`;
+  return NextResponse.rewrite(url);
 }
 
 export function proxy(request: NextRequest) {
@@ -49,25 +56,24 @@ export function proxy(request: NextRequest) {
     url.pathname = localized.path;
     return NextResponse.redirect(url);
   }
-  if (!pathname.startsWith('/quan-tri')) return publicRequest(request, 'vi', pathname);
+  if (!isVietnameseOnly(pathname)) return publicRequest(request, 'vi', pathname);
   const query = new URLSearchParams(searchParams);
   query.delete('_rsc'); // Next's cache-busting parameter on client navigations, not part of the page's address
   const search = query.toString();
   const path = search ? `${pathname}?${search}` : pathname;
-  const hasCookie = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
+  const headers = new Headers(request.headers);
+  headers.set(PATHNAME_HEADER, path); // always overwritten, so a client cannot supply its own
+  if (!pathname.startsWith('/quan-tri')) return NextResponse.next({ request: { headers } });
 
   // Only page loads: a server action (POST) must reach its wrapper, which answers
   // "unauthenticated" and lets the form keep what the user typed.
+  const hasCookie = request.cookies.getAll().some((c) => SESSION_COOKIE.test(c.name));
   if (!hasCookie && (request.method === 'GET' || request.method === 'HEAD')) {
     const url = request.nextUrl.clone();
     url.pathname = '/dang-nhap';
     url.search = `?next=${encodeURIComponent(path)}`;
     return NextResponse.redirect(url);
   }
-
-  const headers = new Headers(request.headers);
-  headers.set(PATHNAME_HEADER, path);
-  headers.set(LOCALE_HEADER, 'vi');
   return NextResponse.next({ request: { headers } });
 }
 

@@ -12,6 +12,8 @@ export const tags = {
   indicators: (report: string) => `indicators:${report}`,
   indicator: (report: string, code: string) => `indicator:${report}/${code}`,
   entities: (report: string) => `entities:${report}`,
+  /** The newest revision of the report (the print edition's citation): cleared by every write. */
+  latest: (report: string) => `latest:${report}`,
   /** Past states never change; their reads carry only this, cleared by nothing but a purge. */
   past: (report: string) => `report:${report}:past`,
 };
@@ -26,19 +28,27 @@ export const readTags = {
   entities: (report: string) => [tags.entities(report)],
   entity: (report: string) => [tags.entities(report), tags.toc(report)],
   sourceText: (report: string) => [tags.report(report)],
+  latestRevision: (report: string) => [tags.latest(report)],
+  /** An item's public changelog changes exactly when the item is written. */
+  itemChangelog: (report: string, itemType: 'indicator' | 'section', key: string) =>
+    [itemType === 'indicator' ? tags.indicator(report, key) : tags.section(report, key)],
   past: (report: string) => [tags.past(report)],
 };
 
-/** What each write clears (db/queries/edits.ts). The report tag too: public pages cite the latest revision. */
+/**
+ * What each write clears (db/queries/edits.ts): the pages that show what changed, and the
+ * latest-revision read (the print edition). Never the report tag: no page shows the latest
+ * revision but /in, so an edit re-renders only the pages it touches.
+ */
 export const writeTags = {
   /** An indicator saved, created, deleted or restored under any of `codes` (a restore may bring back an old code). */
-  indicator: (report: string, codes: string[]) => [...codes.map((code) => tags.indicator(report, code)), tags.indicators(report), tags.report(report)],
+  indicator: (report: string, codes: string[]) => [...codes.map((code) => tags.indicator(report, code)), tags.indicators(report), tags.latest(report)],
   /**
    * A section edited: the section and every section containing it (`sections`), the table of
    * contents, entity mentions, and the indicator pages that name its title (`indicators`).
    */
   section: (report: string, { sections, indicators }: { sections: string[]; indicators: string[] }) => [
-    tags.report(report),
+    tags.latest(report),
     tags.toc(report),
     tags.entities(report),
     tags.indicators(report),

@@ -34,6 +34,12 @@ export type ReportView = {
   latestRevision: { id: number; createdAt: string } | null;
 };
 
+/**
+ * What public pages show of the report itself: it changes only when the report's own row does,
+ * not with every edit of an indicator or section (the latest revision is read on its own).
+ */
+export type ReportHeader = Omit<ReportView, 'latestRevision' | 'updatedAt'>;
+
 export type SectionSummary = {
   id: number;
   slug: string;

@@ -1,14 +1,12 @@
 /**
- * Request headers proxy.ts sets on every page request, for server code to read. Plain
- * constants: importable from the proxy, server components and server-only modules alike.
- * The proxy always overwrites them, so a client cannot supply its own values.
+ * Request headers proxy.ts sets, for server code to read. Plain constants: importable from the
+ * proxy and server modules alike. The proxy always overwrites them, so a client cannot supply
+ * its own values. Public pages read no request header at all (lib/reading.ts).
  */
 
-/** The requested path (staff pages: with the query, for "back here after sign-in"; public pages: without the locale prefix). Read by lib/auth.ts and lib/reading.ts. */
+/** The requested staff or sign-in path, with its query, for "back here after sign-in". Read by lib/auth.ts. */
 export const PATHNAME_HEADER = 'x-kqnk-pathname';
 
-/** The reader's `?asOf=` moment, as given (empty when absent). Read by lib/reading.ts. */
-export const ASOF_HEADER = 'x-kqnk-asof';
-
-/** The interface language: 'en' for `/en/…`, otherwise 'vi'. Read by lib/reading.ts and lib/i18n/request.ts. */
-export const LOCALE_HEADER = 'x-kqnk-locale';
+/** For app/api/as-of: the moment asked for (an ISO instant) and the page to come back to. */
+export const AS_OF_HEADER = 'x-kqnk-as-of';
+export const AS_OF_TO_HEADER = 'x-kqnk-as-of-to';

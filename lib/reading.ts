@@ -1,23 +1,23 @@
 import 'server-only';
 /**
- * What the reader asked to read: which moment of the report (`?asOf=`) and in
- * which interface language. proxy.ts passes both on as request headers, so
- * layouts and components can read them as well as pages.
+ * What the reader asked to read: which moment of the report and in which interface language.
+ * Both are route segments, `app/[locale]/[at]/…`, read anywhere in the public tree through
+ * `next/root-params`: no request header, cookie or query is read, so every public page can be
+ * cached whole. proxy.ts maps the addresses readers use onto them: `/chi-tieu` →
+ * `/vi/hien-hanh/chi-tieu`, `/en/chi-tieu?asOf=r12` → `/en/r12/chi-tieu`; a date or instant is
+ * first resolved to its revision (app/api/as-of) and redirected to its `?asOf=r<id>` address.
  */
-import { headers } from 'next/headers';
+import { at as atParam, locale as localeParam } from 'next/root-params';
 import { cache } from 'react';
-import { resolveMoment } from '@/db/queries/reports';
-import { parseAsOf } from '@/lib/as-of';
+import { getMoment } from '@/db/queries/cached-reads';
+import { asOfSegment, parseAsOfSegment } from '@/lib/as-of-segment';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
-import { localizedPath, type Locale } from '@/lib/i18n/config';
-import { ASOF_HEADER, LOCALE_HEADER, PATHNAME_HEADER } from '@/lib/headers';
+import { isLocale, localizedPath, type Locale } from '@/lib/i18n/config';
 
 export type { Locale };
 
 export type Reading = {
   locale: Locale;
-  /** The path asked for, without the locale prefix and without the query. */
-  path: string;
   /** The report as it stood right after this revision; null: as it is now. */
   moment: { requested: string; revisionId: number; createdAt: string } | null;
   /** `?asOf=` was given but could not be read. */
@@ -27,17 +27,21 @@ export type Reading = {
 };
 
 export const getReading = cache(async (): Promise<Reading> => {
-  const h = await headers();
-  const locale: Locale = h.get(LOCALE_HEADER) === 'en' ? 'en' : 'vi';
-  const path = (h.get(PATHNAME_HEADER) ?? '/').split('?')[0] || '/';
-  const raw = h.get(ASOF_HEADER);
-  const parsed = parseAsOf(raw);
-  if (!parsed.ok) return { locale, path, moment: null, asOfError: parsed.message, beforeFirstRevision: false };
-  if (!parsed.asOf) return { locale, path, moment: null, asOfError: null, beforeFirstRevision: false };
-  const resolved = await resolveMoment({ slug: DEFAULT_REPORT_SLUG, asOf: parsed.asOf });
-  if (!resolved) return { locale, path, moment: null, asOfError: null, beforeFirstRevision: true };
-  return { locale, path, moment: { requested: raw ?? '', ...resolved }, asOfError: null, beforeFirstRevision: false };
+  const [rawLocale, rawAt] = await Promise.all([localeParam(), atParam()]);
+  const locale: Locale = isLocale(rawLocale) ? rawLocale : 'vi';
+  const at = parseAsOfSegment(rawAt);
+  const none = { locale, moment: null, asOfError: null, beforeFirstRevision: false };
+  if (!at || at.kind === 'live') return none; // an unknown segment: the layout answers 404
+  if (at.kind === 'invalid') return { ...none, asOfError: INVALID_AS_OF };
+  if (at.kind === 'before-first') return { ...none, beforeFirstRevision: true };
+  const resolved = await getMoment({ slug: DEFAULT_REPORT_SLUG, revisionId: at.revisionId });
+  if (!resolved) return { ...none, beforeFirstRevision: true };
+  return { ...none, moment: { requested: asOfSegment(at), ...resolved } };
 });
+
+/** Shown for an `?asOf=` the proxy could not read (the same words as lib/as-of.ts, without echoing the input). */
+export const INVALID_AS_OF =
+  'asOf không hợp lệ. Dùng một ngày (2026-01-31), một thời điểm ISO 8601 có múi giờ (2026-01-31T08:00:00Z) hoặc một phiên bản (r123).';
 
 /** The revision to read public data at (undefined: now). */
 export async function readingRevision(): Promise<number | undefined> {

@@ -1,10 +1,20 @@
+import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import '../globals.css';
+import { siteMetadata } from '@/lib/i18n/metadata';
 import { SITE_NAME } from '@/lib/site';
 
-/** Sign-in pages: the site's name (back to the public portal) and the form, nothing else. */
+export async function generateMetadata(): Promise<Metadata> {
+  return siteMetadata('vi');
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#9b1c1c' };
+
+/** Sign-in pages (Vietnamese, their own root layout): the site's name (back to the public portal) and the form, nothing else. */
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
   return (
-    <>
+    <html lang="vi">
+      <body>
       <header className="site-header">
         <a className="skip-link" href="#noi-dung">
           Bỏ qua, đến nội dung chính
@@ -18,6 +28,7 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
       <main id="noi-dung" className="wrap auth-main" tabIndex={-1}>
         {children}
       </main>
-    </>
+      </body>
+    </html>
   );
 }

@@ -9,7 +9,7 @@ import { formatIssuedOn } from '@/lib/dates';
 import { anyUntranslated, langOf, quotedLang } from '@/lib/i18n/content';
 import { languageAlternates } from '@/lib/i18n/metadata';
 import { getReading } from '@/lib/reading';
-import { DEFAULT_REPORT_SLUG, entityRoutes } from '@/lib/site';
+import { DEFAULT_REPORT_SLUG, entityHref, entityRoutes } from '@/lib/site';
 import type { EntityKind } from '@/lib/vocabulary';
 
 async function load(kind: EntityKind, slug: string) {
@@ -82,6 +82,10 @@ type RouteProps = { params: Promise<{ slug: string }> };
 /** Page and metadata for `/<kind path>/[slug]`, so each route file is two lines. */
 export function entityDetailRoute(kind: EntityKind) {
   return {
+    /** Rendered on first request and cached (none at build: the build needs no database). */
+    async generateStaticParams(): Promise<never[]> {
+      return [];
+    },
     async generateMetadata({ params }: RouteProps): Promise<Metadata> {
       const { slug } = await params;
       const [entity, t] = await Promise.all([load(kind, slug), getTranslations('entities')]);
@@ -91,7 +95,7 @@ export function entityDetailRoute(kind: EntityKind) {
         description: entity.subject
           ? t('metaDescriptionSubject', { name: entity.name, subject: entity.subject })
           : t('metaDescription', { kind: t(`${kind}.singular`), name: entity.name }),
-        alternates: await languageAlternates(),
+        alternates: await languageAlternates(entityHref(kind, slug)),
       };
     },
     async Page({ params }: RouteProps) {

@@ -1,6 +1,6 @@
 import { IndicatorTable } from '@/components/indicator/indicator-table';
 import { SectionBody } from '@/components/report/section-body';
-import type { EntityView, IndicatorView, ReportView, SectionView } from '@/db/views';
+import type { EntityView, IndicatorView, ReportHeader, SectionView } from '@/db/views';
 import { formatIssuedOn } from '@/lib/dates';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
@@ -15,7 +15,7 @@ export function printedDate(iso: string, locale: Locale = 'vi'): string {
 }
 
 export type PrintReportProps = {
-  report: ReportView;
+  report: ReportHeader;
   indicators: IndicatorView[];
   sections: SectionView[];
   entities: EntityView[];

@@ -1,13 +1,15 @@
-import NextLink from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { formatDateTime } from '@/lib/dates';
-import { localizedPath } from '@/lib/i18n/config';
 import type { Reading } from '@/lib/reading';
 
-/** Says which moment of the report is shown, with a citable permalink and the way back to now. */
+/**
+ * Says which moment of the report is shown, with a citable permalink and the way back to now.
+ * It belongs to the layout, which does not know the page's path: its links are relative to the
+ * address being read (`?asOf=r12` keeps the path; `?` drops the moment).
+ */
 export async function AsOfBanner({ reading }: { reading: Reading }) {
   const t = await getTranslations('asOf');
-  const current = localizedPath(reading.locale, reading.path);
+  const current = '?';
   if (reading.asOfError) {
     // The parser's own explanation (lib: parseAsOf) is Vietnamese.
     return (
@@ -23,14 +25,14 @@ export async function AsOfBanner({ reading }: { reading: Reading }) {
     return (
       <div className="as-of-banner as-of-banner--error" role="alert">
         <p>
-          {t('beforeFirst')} <NextLink href={current}>{t('seeCurrent')}</NextLink>.
+          {t('beforeFirst')} <a href={current}>{t('seeCurrent')}</a>.
         </p>
       </div>
     );
   }
   if (!reading.moment) return null;
   const { revisionId, requested, createdAt } = reading.moment;
-  const permalink = `${current}?asOf=r${revisionId}`;
+  const permalink = `?asOf=r${revisionId}`;
   return (
     <aside className="as-of-banner" aria-label={t('label')}>
       <p>
@@ -42,7 +44,7 @@ export async function AsOfBanner({ reading }: { reading: Reading }) {
         })}
       </p>
       <p>
-        {t('permalink')} <NextLink href={permalink}>{permalink}</NextLink> · <NextLink href={current}>{t('current')}</NextLink>
+        {t('permalink')} <a href={permalink}>{permalink}</a> · <a href={current}>{t('current')}</a>
       </p>
     </aside>
   );

@@ -1,6 +1,6 @@
 'use client';
 import { usePathname, useSearchParams } from 'next/navigation';
-import { localizedPath, splitLocale, type Locale } from '@/lib/i18n/config';
+import { addressOf, localizedPath, type Locale } from '@/lib/i18n/config';
 
 type Props = { to: Locale; label: string; title: string; fallbackHref: string };
 
@@ -13,7 +13,7 @@ type Props = { to: Locale; label: string; title: string; fallbackHref: string };
 export function LanguageSwitch({ to, label, title, fallbackHref }: Props) {
   const pathname = usePathname();
   const query = useSearchParams()?.toString();
-  const href = pathname ? `${localizedPath(to, splitLocale(pathname).path)}${query ? `?${query}` : ''}` : fallbackHref;
+  const href = pathname ? `${localizedPath(to, addressOf(pathname).path)}${query ? `?${query}` : ''}` : fallbackHref;
   return (
     <a className="language-switch" href={href} lang={to} hrefLang={to} title={title}>
       {label}

@@ -1,9 +1,9 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Link } from '@/components/site/link';
-import type { ReportView } from '@/db/views';
+import type { ReportHeader } from '@/db/views';
 import { quotedLang } from '@/lib/i18n/content';
 
-export async function SiteFooter({ report }: { report: ReportView | null }) {
+export async function SiteFooter({ report }: { report: ReportHeader | null }) {
   const [t, locale] = await Promise.all([getTranslations('footer'), getLocale()]);
   return (
     <footer className="site-footer">

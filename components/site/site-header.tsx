@@ -20,8 +20,9 @@ export async function SiteHeader() {
   const [t, reading] = await Promise.all([getTranslations('site'), getReading()]);
   const { locale } = reading;
   const other = otherLocale(locale);
-  // Rendered without the reader's ?asOf=: the header belongs to the layout, which a client navigation does not re-render.
-  const switchProps = { to: other, label: t('otherLanguage'), title: t('otherLanguageTitle'), fallbackHref: localizedPath(other, reading.path) };
+  // The header belongs to the layout, which knows neither the page's path nor a client navigation:
+  // the switch reads the address in the browser; without JavaScript it leads to the other language's home.
+  const switchProps = { to: other, label: t('otherLanguage'), title: t('otherLanguageTitle'), fallbackHref: localizedPath(other, '/') };
   return (
     <header className="site-header">
       <a className="skip-link" href="#noi-dung">

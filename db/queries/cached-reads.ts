@@ -7,6 +7,7 @@ import 'server-only';
  */
 import { readTags } from '../cache-tags';
 import { cachedRead } from './cache';
+import { findItemChangelog } from './public-history';
 import {
   findEntities,
   findEntity,
@@ -16,8 +17,10 @@ import {
   findSections,
   findSectionTree,
   findSourceText,
+  resolveMoment,
   type At,
 } from './reports';
+import type { ReportHeader } from '../views';
 import type { Locale } from '@/lib/i18n/config';
 import { localizeEntity, localizeIndicator, localizeReport, localizeSection, type LocalizedEntityDetail } from '@/lib/i18n/localize';
 import type { EntityKind } from '@/lib/vocabulary';
@@ -25,10 +28,28 @@ import type { EntityKind } from '@/lib/vocabulary';
 const key = (revisionId?: number | null) => (revisionId ? `r${revisionId}` : 'live');
 type In = { locale?: Locale };
 
+/** The report's own fields (title, document, term, headline), without what every edit changes. */
 export const getReport = async ({ slug, revisionId, locale = 'vi' }: { slug: string } & At & In) => {
-  const view = await cachedRead(['report', slug, key(revisionId)], revisionId ? readTags.past(slug) : readTags.report(slug), () => findReport({ slug, revisionId }));
+  const view = await cachedRead(['report', slug, key(revisionId)], revisionId ? readTags.past(slug) : readTags.report(slug), async () => {
+    const found = await findReport({ slug, revisionId });
+    if (!found) return null;
+    const { latestRevision: _latest, updatedAt: _updated, ...header } = found;
+    return header satisfies ReportHeader;
+  });
   return view ? localizeReport(view, locale) : null;
 };
+
+/** The newest revision of the report: what the print edition cites. Cleared by every write. */
+export const getLatestRevision = ({ slug }: { slug: string }) =>
+  cachedRead(['latest-revision', slug], readTags.latestRevision(slug), async () => {
+    const latest = await resolveMoment({ slug, asOf: { at: new Date().toISOString(), revisionId: null } });
+    return latest ? { id: latest.revisionId, createdAt: latest.createdAt } : null;
+  });
+
+/** Which revision `r<id>` shows (the last of its transaction). A past moment never changes. */
+export const getMoment = ({ slug, revisionId }: { slug: string; revisionId: number }) =>
+  cachedRead(['moment', slug, revisionId], readTags.past(slug), () => resolveMoment({ slug, asOf: { at: '', revisionId } }));
+
 
 export const getIndicators = async ({ reportSlug, revisionId, locale = 'vi' }: { reportSlug: string } & At & In) =>
   (
@@ -87,3 +108,11 @@ export const getEntity = async ({
 
 export const getSourceText = ({ slug }: { slug: string }) =>
   cachedRead(['source', slug], readTags.sourceText(slug), () => findSourceText({ slug }));
+
+/** An indicator's or a section's public changelog, up to the moment read (`revisionId`) or now. */
+export const getItemChangelog = ({ reportSlug, itemType, key: itemKey, revisionId }: { reportSlug: string; itemType: 'indicator' | 'section'; key: string } & At) =>
+  cachedRead(
+    ['changelog', reportSlug, itemType, itemKey, key(revisionId)],
+    revisionId ? readTags.past(reportSlug) : readTags.itemChangelog(reportSlug, itemType, itemKey),
+    () => findItemChangelog({ reportSlug, itemType, key: itemKey, upTo: revisionId ?? undefined }),
+  );

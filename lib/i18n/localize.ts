@@ -3,11 +3,11 @@
  * languages; these pick one per request. An English field replaces the Vietnamese one when staff
  * have entered it; `untranslated` lists the fields shown in Vietnamese.
  */
-import type { EntityDetail, EntityView, IndicatorView, ReportView, SectionSummary, SectionView } from '@/db/views';
+import type { EntityDetail, EntityView, IndicatorView, ReportHeader, SectionSummary, SectionView } from '@/db/views';
 import { localizedPath, type Locale } from './config';
 import { localize, TRANSLATABLE_FIELDS, type Localized } from './content';
 
-export function localizeReport(view: ReportView, locale: Locale): Localized<ReportView> {
+export function localizeReport<T extends ReportHeader>(view: T, locale: Locale): Localized<T> {
   return localize(view, view.translations, TRANSLATABLE_FIELDS.report, locale);
 }
 

@@ -1,28 +1,25 @@
 import 'server-only';
-/** Metadata shared by the public pages: the site's address and the page's other-language version. */
+/** Metadata shared by the pages: the site's name and address, and a page's other-language version. */
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
-import { env } from '@/lib/env';
-import { getReading } from '@/lib/reading';
 import { getTranslations } from 'next-intl/server';
-import { localizedPath } from './config';
+import { env } from '@/lib/env';
+import { localizedPath, type Locale } from './config';
 
-/**
- * The site's origin, for absolute URLs in metadata (hreflang alternates): `SITE_URL` when set
- * (recommended behind a proxy), otherwise the address this request came to.
- */
-export async function siteOrigin(): Promise<URL | null> {
+/** The site's public address for absolute URLs: `SITE_URL` only (request headers never choose it); null: relative URLs. */
+export function siteOrigin(): URL | null {
   const configured = env().SITE_URL;
-  if (configured) return new URL(configured);
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host');
-  if (!host) return null;
-  const proto = h.get('x-forwarded-proto')?.split(',')[0]?.trim() || 'http';
-  try {
-    return new URL(`${proto}://${host}`);
-  } catch {
-    return null;
-  }
+  return configured ? new URL(configured) : null;
+}
+
+/** Title template, description and address for every page of one language. */
+export async function siteMetadata(locale: Locale): Promise<Metadata> {
+  const t = await getTranslations({ locale, namespace: 'site' });
+  return {
+    metadataBase: siteOrigin(),
+    title: { default: t('name'), template: `%s · ${t('name')}` },
+    description: t('description'),
+    applicationName: t('name'),
+  };
 }
 
 /** The changes feed, announced on every public page (`<link rel="alternate" type="application/atom+xml">`). */
@@ -32,11 +29,11 @@ export async function feedAlternates(): Promise<NonNullable<NonNullable<Metadata
 }
 
 /**
- * `alternates` for the page being rendered: the same address in Vietnamese and in English, and the
- * changes feed (a page's `alternates` replaces the layout's, so the feed is repeated here).
+ * `alternates` for the page at `path` (unprefixed, e.g. `/chi-tieu/abc`): the same address in
+ * Vietnamese and in English, and the changes feed (a page's `alternates` replaces the layout's,
+ * so the feed is repeated here).
  */
-export async function languageAlternates(): Promise<NonNullable<Metadata['alternates']>> {
-  const { path } = await getReading();
+export async function languageAlternates(path: string): Promise<NonNullable<Metadata['alternates']>> {
   return {
     languages: { vi: localizedPath('vi', path), en: localizedPath('en', path), 'x-default': localizedPath('vi', path) },
     types: await feedAlternates(),

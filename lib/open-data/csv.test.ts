@@ -1,10 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import type { IndicatorView, ReportView } from '@/db/views';
+import type { IndicatorView, ReportHeader } from '@/db/views';
 import { buildIndicatorsCsv, guardCell, unguardCell } from './csv';
 import { CSV_COLUMNS } from './fields';
 
-const report = { slug: 'bao-cao' } as ReportView;
+const report = { slug: 'bao-cao' } as ReportHeader;
 const revision = { revisionId: 42, createdAt: '2026-01-31T08:00:00.123Z' };
 
 function indicator(over: Partial<IndicatorView>): IndicatorView {

@@ -2,7 +2,7 @@
  * The JSON documents of /api/v1: the whole report, or its indicators, for one revision. Field
  * names are snake_case and never change within api_version 1 (documented in ./fields.ts).
  */
-import type { EntityView, IndicatorView, ReportView } from '@/db/views';
+import type { EntityView, IndicatorView, ReportHeader } from '@/db/views';
 import { statusLabel } from '@/lib/status';
 import type { ValueKind, ValueRole } from '@/lib/vocabulary';
 import type { OpenDataSource } from './load';
@@ -151,7 +151,7 @@ export function indicatorJson(i: IndicatorView): IndicatorJson {
   };
 }
 
-function reportJson(r: ReportView): ReportJson {
+function reportJson(r: ReportHeader): ReportJson {
   return {
     slug: r.slug,
     title: r.title,

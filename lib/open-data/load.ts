@@ -3,12 +3,12 @@ import 'server-only';
 import type { DbOrTx } from '@/db/index';
 import { getEntities, getIndicators, getReport, getSectionTree } from '@/db/queries/cached-reads';
 import { findEntities, findIndicators, findReport, findSectionTree } from '@/db/queries/reports';
-import type { EntityView, IndicatorView, ReportView, SectionView } from '@/db/views';
+import type { EntityView, IndicatorView, ReportHeader, SectionView } from '@/db/views';
 import type { Moment } from './moment';
 
 export type OpenDataSource = {
   revision: Moment;
-  report: ReportView;
+  report: ReportHeader;
   indicators: IndicatorView[];
   sections: SectionView[];
   entities: EntityView[];

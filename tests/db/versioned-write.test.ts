@@ -66,9 +66,10 @@ describe(`the versioned write (${databaseKind()})`, () => {
     });
   }
 
-  it('an indicator save clears that indicator, the indicator lists and the report, nothing else', async () => {
+  it('an indicator save clears that indicator, the indicator lists and the latest revision, nothing else (not the report: other pages stay cached)', async () => {
     const saved = await saveIndicator({ reportSlug: R, code: 'tang-truong-grdp', edit: await indicatorEdit('tang-truong-grdp', (v) => void (v.note = 'ghi chú mới')) }, actor, t.db);
-    expect(saved.invalidate.sort()).toEqual([`indicator:${R}/tang-truong-grdp`, `indicators:${R}`, `report:${R}`].sort());
+    expect(saved.invalidate.sort()).toEqual([`indicator:${R}/tang-truong-grdp`, `indicators:${R}`, `latest:${R}`].sort());
+    expect(saved.invalidate).not.toContain(`report:${R}`);
   });
 
   it('a section save clears the section, every section containing it, the contents, entities and the indicators that cite it', async () => {
@@ -76,7 +77,7 @@ describe(`the versioned write (${databaseKind()})`, () => {
     const linked = ['chi-so-san-xuat-cong-nghiep', 'gia-tri-san-xuat-cong-nghiep', 'gia-tri-xuat-khau', 'grdp-binh-quan-dau-nguoi', 'huyen-nong-thon-moi', 'huyen-nong-thon-moi-nang-cao', 'san-luong-thuy-hai-san', 'tang-truong-grdp', 'xa-nong-thon-moi-kieu-mau'];
     expect(saved.invalidate.sort()).toEqual(
       [
-        `report:${R}`,
+        `latest:${R}`,
         `toc:${R}`,
         `entities:${R}`,
         `indicators:${R}`,
@@ -89,7 +90,7 @@ describe(`the versioned write (${databaseKind()})`, () => {
   });
 
   it('create, delete and restore of an indicator clear the same set as a save, under its code', async () => {
-    const expected = [`indicator:${R}/thu-nghiem-tag`, `indicators:${R}`, `report:${R}`].sort();
+    const expected = [`indicator:${R}/thu-nghiem-tag`, `indicators:${R}`, `latest:${R}`].sort();
     const created = await createIndicator({ reportSlug: R, input: createInput('thu-nghiem-tag') }, actor, t.db);
     expect(created.invalidate.sort()).toEqual(expected);
     const deleted = await deleteIndicator({ reportSlug: R, code: 'thu-nghiem-tag', version: created.version, reason }, actor, t.db);

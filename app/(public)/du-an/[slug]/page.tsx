@@ -1,5 +1,0 @@
-import { entityDetailRoute } from '@/components/entity/entity-detail';
-
-const route = entityDetailRoute('project');
-export const generateMetadata = route.generateMetadata;
-export default route.Page;

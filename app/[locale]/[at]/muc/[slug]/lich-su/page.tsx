@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { ItemChangelog } from '@/components/history/public-changelog';
+import { Breadcrumb } from '@/components/site/breadcrumb';
+import { Link } from '@/components/site/link';
+import { TranslationNotice } from '@/components/site/translation-notice';
+import { getItemChangelog } from '@/db/queries/cached-reads';
+import { quotedLang } from '@/lib/i18n/content';
+import { languageAlternates } from '@/lib/i18n/metadata';
+import { getReading, readingRevision } from '@/lib/reading';
+import { DEFAULT_REPORT_SLUG } from '@/lib/site';
+
+const reportSlug = DEFAULT_REPORT_SLUG;
+/** Rendered on first request and cached (none at build: the build needs no database). */
+export async function generateStaticParams(): Promise<never[]> {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function load(slug: string) {
+  const log = await getItemChangelog({ reportSlug, itemType: 'section', key: slug, revisionId: await readingRevision() });
+  return log && log.entries.length > 0 ? log : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const [log, t] = await Promise.all([load(slug), getTranslations('history')]);
+  if (!log) return { title: t('sectionNotFound') };
+  return {
+    title: t('title', { name: log.label }),
+    description: t('sectionMetaDescription', { name: log.label }),
+    alternates: await languageAlternates(`/muc/${slug}/lich-su`),
+  };
+}
+
+export default async function SectionHistoryPage({ params }: Props) {
+  const { slug } = await params;
+  const [log, t, site, { locale }] = await Promise.all([load(slug), getTranslations('history'), getTranslations('site'), getReading()]);
+  if (!log) notFound();
+  const changes = log.entries.filter((e) => e.action !== 'import').length;
+  // The section's title in the history is the title it had, in Vietnamese.
+  const quoted = quotedLang(locale);
+
+  return (
+    <>
+      <Breadcrumb items={[{ href: '/muc', label: site('nav.sections') }, { href: `/muc/${slug}`, label: log.label, lang: quoted }, { label: t('crumb') }]} />
+      <h1>{t.rich('heading', { name: () => <span lang={quoted}>{log.label}</span> })}</h1>
+      <p className="lede">
+        {changes === 0 ? t('sectionNone') : t('count', { count: String(changes) })} {t('sectionLede')}
+      </p>
+      <TranslationNotice show />
+      <ItemChangelog entries={log.entries} locale={locale} />
+      <p className="no-print">
+        <Link href="/thay-doi">{t('allChanges')}</Link> · <a href="/thay-doi.atom">{t('feed')}</a>
+      </p>
+    </>
+  );
+}
