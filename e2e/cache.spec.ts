@@ -1,0 +1,77 @@
+/**
+ * Readers are served from the cache: a public page is rendered once, then answered from Next's
+ * cache; an edit re-renders the pages that show what changed, in both languages, and no other;
+ * a past view (`?asOf=r<id>`) keeps what it showed.
+ */
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { EDITOR, signIn } from './staff-session';
+
+const SLUG = 'soc-trang-2020-2025';
+const CODE = 'gia-tri-san-xuat-cong-nghiep';
+/** The 2025 figure as the source writes it, and the one this spec sets for a while. */
+const SEED = '32.700';
+const OTHER = '32.800';
+
+/** Pages that show the indicator, and pages that do not. */
+const SHOWING = [`/chi-tieu/${CODE}`, `/en/chi-tieu/${CODE}`, '/chi-tieu', '/en/chi-tieu'];
+const NOT_SHOWING = ['/muc/xay-dung-dang', '/en/muc/xay-dung-dang', '/du-an'];
+
+const cacheOf = async (request: APIRequestContext, path: string) => {
+  const response = await request.get(path);
+  expect(response.status(), path).toBe(200);
+  return response.headers()['x-nextjs-cache'];
+};
+
+test('public pages come from the cache; an edit re-renders the pages that show it, in both languages, and no other', async ({ page, request, indicatorForm }) => {
+  // Rendered once, then served from the cache.
+  for (const path of [...SHOWING, ...NOT_SHOWING]) {
+    await request.get(path);
+    expect(await cacheOf(request, path), `${path}, asked twice`).toBe('HIT');
+  }
+  const before = await (await request.get(`/chi-tieu/${CODE}`)).text();
+  const [from, to] = before.includes(`${OTHER} tỷ đồng`) ? [OTHER, SEED] : [SEED, OTHER];
+  const { revision } = (await (await request.get(`/api/v1/reports/${SLUG}/indicators`)).json()) as { revision: { id: number } };
+
+  await signIn(page, EDITOR);
+  await indicatorForm.open(CODE);
+  await indicatorForm.setValue(from, to);
+  await indicatorForm.fillReason('Cập nhật số liệu chính thức', 'Kiểm thử bộ nhớ đệm của trang công khai');
+  await indicatorForm.save();
+  await indicatorForm.expectSaved();
+
+  // Right after the save, with plain requests: the new figure on every page that shows it, in both languages…
+  for (const path of SHOWING) {
+    const body = await (await request.get(path)).text();
+    expect(body, path).toContain(to);
+    expect(body, path).not.toContain(`${from} tỷ đồng`);
+  }
+  // …while the pages that do not show it were not rendered again.
+  for (const path of NOT_SHOWING) expect(await cacheOf(request, path), `${path} after an unrelated edit`).toBe('HIT');
+
+  // The moment before the edit still shows the old figure, at its permanent address.
+  const past = await (await request.get(`/chi-tieu/${CODE}?asOf=r${revision.id}`)).text();
+  expect(past).toContain(`${from} tỷ đồng`);
+
+  // Put the source's figure back for the specs that read it.
+  if (to !== SEED) {
+    await indicatorForm.open(CODE);
+    await indicatorForm.setValue(to, SEED);
+    await indicatorForm.fillReason('Cập nhật số liệu chính thức', 'Trả lại số liệu của văn bản gốc (kết thúc kiểm thử)');
+    await indicatorForm.save();
+    await indicatorForm.expectSaved();
+  }
+  expect(await (await request.get(`/chi-tieu/${CODE}`)).text()).toContain(`${SEED} tỷ đồng`);
+});
+
+test('a date in ?asOf= leads to the permanent address of the revision it stands for', async ({ request }) => {
+  const response = await request.get('/chi-tieu?asOf=2099-01-01', { maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers()['location']).toMatch(/^\/chi-tieu\?asOf=r\d+$/);
+  const before = await request.get('/en/muc?asOf=2000-01-01', { maxRedirects: 0 });
+  expect(before.headers()['location']).toBe('/en/muc?asOf=r0');
+  // A reader's address for a past revision is a cached page too.
+  const permanent = response.headers()['location']!;
+  await request.get(permanent);
+  expect(await cacheOf(request, permanent)).toBe('HIT');
+});
