@@ -14,6 +14,8 @@ export const tags = {
   entities: (report: string) => `entities:${report}`,
   /** The newest revision of the report (the print edition's citation): cleared by every write. */
   latest: (report: string) => `latest:${report}`,
+  /** Which indicators each section cites: changes only when an indicator is created, deleted or restored. */
+  citations: (report: string) => `citations:${report}`,
   /** Past states never change; their reads carry only this, cleared by nothing but a purge. */
   past: (report: string) => `report:${report}:past`,
 };
@@ -29,6 +31,7 @@ export const readTags = {
   entity: (report: string) => [tags.entities(report), tags.toc(report)],
   sourceText: (report: string) => [tags.report(report)],
   latestRevision: (report: string) => [tags.latest(report)],
+  sectionCitations: (report: string) => [tags.citations(report)],
   /** An item's public changelog changes exactly when the item is written. */
   itemChangelog: (report: string, itemType: 'indicator' | 'section', key: string) =>
     [itemType === 'indicator' ? tags.indicator(report, key) : tags.section(report, key)],
@@ -41,8 +44,17 @@ export const readTags = {
  * revision but /in, so an edit re-renders only the pages it touches.
  */
 export const writeTags = {
-  /** An indicator saved, created, deleted or restored under any of `codes` (a restore may bring back an old code). */
-  indicator: (report: string, codes: string[]) => [...codes.map((code) => tags.indicator(report, code)), tags.indicators(report), tags.latest(report)],
+  /**
+   * An indicator saved, created, deleted or restored under any of `codes` (a restore may bring
+   * back an old code). A save keeps the section it belongs to; the others may change which
+   * indicators a section page cites.
+   */
+  indicator: (report: string, codes: string[], { saved }: { saved: boolean }) => [
+    ...codes.map((code) => tags.indicator(report, code)),
+    tags.indicators(report),
+    tags.latest(report),
+    ...(saved ? [] : [tags.citations(report)]),
+  ],
   /**
    * A section edited: the section and every section containing it (`sections`), the table of
    * contents, entity mentions, and the indicator pages that name its title (`indicators`).

@@ -48,7 +48,7 @@ export interface ItemKind<S, F> {
   duplicate(key: string): InvalidError;
   notFound?: string;
   /** Which cached reads show the item, under any of its keys (before and after the write). */
-  invalidates(reportSlug: string, item: { id: number; keys: string[] }, tx: Tx): Promise<Invalidation>;
+  invalidates(reportSlug: string, item: { id: number; keys: string[]; action: WriteOp<F>['action'] }, tx: Tx): Promise<Invalidation>;
 }
 
 /** The columns every update sets: the next version and the time. */
@@ -144,7 +144,7 @@ export async function versionedWrite<S, F>(item: ItemKind<S, F>, op: Write<F>, d
         tx,
       );
       const keys = [...new Set([before, after].filter((s): s is NonNullable<typeof s> => s !== null).map((s) => item.keyOf(s)))];
-      const invalidate = await item.invalidates(report.slug, { id, keys }, tx);
+      const invalidate = await item.invalidates(report.slug, { id, keys, action: op.action }, tx);
       return { version, revisionId: revision.id, itemId: id, itemKey: item.keyOf(shown), invalidate };
     });
   } catch (error) {

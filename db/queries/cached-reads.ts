@@ -116,3 +116,24 @@ export const getItemChangelog = ({ reportSlug, itemType, key: itemKey, revisionI
     revisionId ? readTags.past(reportSlug) : readTags.itemChangelog(reportSlug, itemType, itemKey),
     () => findItemChangelog({ reportSlug, itemType, key: itemKey, upTo: revisionId ?? undefined }),
   );
+
+/**
+ * The indicators that sections `sectionSlugs` cite, for a section page. Which ones is cached
+ * apart (it changes only when an indicator is created, deleted or restored), and each indicator
+ * under its own tag, so a section page is rendered again only when one of its indicators changes.
+ */
+export const getCitedIndicators = async ({
+  reportSlug,
+  sectionSlugs,
+  revisionId,
+  locale = 'vi',
+}: { reportSlug: string; sectionSlugs: string[] } & At & In) => {
+  const codes = await cachedRead(
+    ['cited-indicators', reportSlug, sectionSlugs, key(revisionId)],
+    revisionId ? readTags.past(reportSlug) : readTags.sectionCitations(reportSlug),
+    async () =>
+      (await findIndicators({ reportSlug, revisionId })).filter((i) => i.section && sectionSlugs.includes(i.section.slug)).map((i) => i.code),
+  );
+  const found = await Promise.all(codes.map((code) => getIndicator({ reportSlug, code, revisionId, locale })));
+  return found.filter((i): i is NonNullable<typeof i> => i !== null);
+};

@@ -103,7 +103,7 @@ const indicatorItem: ItemKind<IndicatorSnapshot, IndicatorFields> = {
   },
   recreatable: true,
   duplicate: (code) => new DuplicateCodeError(code),
-  invalidates: async (reportSlug, { keys }) => writeTags.indicator(reportSlug, keys),
+  invalidates: async (reportSlug, { keys, action }) => writeTags.indicator(reportSlug, keys, { saved: action === 'update' }),
 };
 
 function indicatorFields(code: string, edit: Omit<IndicatorEdit, 'reason' | 'version'>): IndicatorFields {

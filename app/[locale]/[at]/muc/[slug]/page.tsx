@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { SectionBody } from '@/components/report/section-body';
 import { Breadcrumb, type Crumb } from '@/components/site/breadcrumb';
 import { TranslationNotice } from '@/components/site/translation-notice';
-import { getIndicators, getSections, getSectionTree } from '@/db/queries/cached-reads';
+import { getCitedIndicators, getSections, getSectionTree } from '@/db/queries/cached-reads';
 import { anyUntranslated, langOf } from '@/lib/i18n/content';
 import { languageAlternates } from '@/lib/i18n/metadata';
 import { getReading } from '@/lib/reading';
@@ -32,14 +32,14 @@ export default async function SectionPage({ params }: Props) {
   const { slug } = await params;
   const { locale, moment } = await getReading();
   const revisionId = moment?.revisionId;
-  const [tree, all, indicators, t] = await Promise.all([
+  const [tree, all, t] = await Promise.all([
     getSectionTree({ reportSlug, slug, revisionId, locale }),
     getSections({ reportSlug, revisionId, locale }),
-    getIndicators({ reportSlug, revisionId, locale }),
     getTranslations('sections'),
   ]);
   const [section, ...children] = tree;
   if (!section) notFound();
+  const related = await getCitedIndicators({ reportSlug, sectionSlugs: tree.map((s) => s.slug), revisionId, locale });
 
   const crumbs: Crumb[] = [{ href: '/muc', label: t('title') }];
   const parent = all.find((s) => s.slug === section.parentSlug);
@@ -49,8 +49,6 @@ export default async function SectionPage({ params }: Props) {
   const index = all.findIndex((s) => s.slug === section.slug);
   const previous = all[index - 1];
   const next = all[index + 1];
-  const inTree = new Set(tree.map((s) => s.slug));
-  const related = indicators.filter((i) => i.section && inTree.has(i.section.slug));
   const fellBack = anyUntranslated(tree) || anyUntranslated([parent, previous, next], ['title']) || anyUntranslated(related, ['name']);
 
   return (
