@@ -1,14 +1,10 @@
-import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import '../globals.css';
-import { siteMetadata } from '@/lib/i18n/metadata';
+import { siteViewport, vietnameseMetadata } from '@/lib/i18n/metadata';
 import { SITE_NAME } from '@/lib/site';
 
-export async function generateMetadata(): Promise<Metadata> {
-  return siteMetadata('vi');
-}
-
-export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#9b1c1c' };
+export const generateMetadata = vietnameseMetadata;
+export const viewport = siteViewport;
 
 /** Sign-in pages (Vietnamese, their own root layout): the site's name (back to the public portal) and the form, nothing else. */
 export default function AuthLayout({ children }: { children: React.ReactNode }) {

@@ -1,6 +1,6 @@
 import 'server-only';
 /** Metadata shared by the pages: the site's name and address, and a page's other-language version. */
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
 import { localizedPath, type Locale } from './config';
@@ -10,6 +10,12 @@ export function siteOrigin(): URL | null {
   const configured = env().SITE_URL;
   return configured ? new URL(configured) : null;
 }
+
+/** The same for every page: phones get the device width, browsers the portal's colour. */
+export const siteViewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#9b1c1c' };
+
+/** The root layouts of the staff area and sign-in: Vietnamese only. */
+export const vietnameseMetadata = (): Promise<Metadata> => siteMetadata('vi');
 
 /** Title template, description and address for every page of one language. */
 export async function siteMetadata(locale: Locale): Promise<Metadata> {

@@ -1,4 +1,4 @@
-import type { Metadata, Viewport } from 'next';
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import '../../globals.css';
 import { AsOfBanner } from '@/components/report/as-of-banner';
@@ -7,7 +7,7 @@ import { SiteHeader } from '@/components/site/site-header';
 import { getReport } from '@/db/queries/cached-reads';
 import { parseAsOfSegment } from '@/lib/as-of-segment';
 import { isLocale } from '@/lib/i18n/config';
-import { feedAlternates, siteMetadata } from '@/lib/i18n/metadata';
+import { feedAlternates, siteMetadata, siteViewport } from '@/lib/i18n/metadata';
 import { getReading } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 
@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { ...(await siteMetadata(locale)), alternates: { types: await feedAlternates() } };
 }
 
-export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#9b1c1c' };
+export const viewport = siteViewport;
 
 export default async function PublicLayout({ children, params }: Props) {
   const { locale, at } = await params;
