@@ -41,9 +41,12 @@ export default async function SourcePage() {
           {t('download')}
         </a>
       </p>
-      <pre className="source-text" tabIndex={0} aria-label={t('textLabel')} lang={quoted}>
-        {source.text}
-      </pre>
+      {/* A labelled, focusable region (keyboard scrolling); a <pre> itself may not carry a label. */}
+      <div className="source-text-region" role="region" tabIndex={0} aria-label={t('textLabel')}>
+        <pre className="source-text" lang={quoted}>
+          {source.text}
+        </pre>
+      </div>
     </>
   );
 }
