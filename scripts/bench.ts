@@ -1,369 +1,292 @@
 /**
- * `npm run bench` — throughput and latency under `next start`, and the cost of saving.
+ * `npm run bench` — the public pages under `next start` side by side with nginx serving the same
+ * HTML as static files, the staff pages that read a long history, and the cost of saving.
  *
- * Builds if `.next/BUILD_ID` is missing and prepares a fresh temporary database (migrate + seed):
- * a new database on the PostgreSQL at BENCH_PG_URL (default postgres://127.0.0.1:5432/test) when
- * it answers, otherwise a temporary PGlite folder. With PostgreSQL it also
- *   1. times saves through the data layer (sequential, then 8 writers at once),
- *   2. grows the history to BENCH_REVISIONS (default 100 000) hash-chained revisions,
- *   3. signs in and loads the staff pages that read that history (recent changes, an item's history).
- * Then it starts `next start`, warms up, loads each target with autocannon and prints a table.
- * Measures only; asserts nothing. The temporary database is dropped at the end.
+ * Builds if `.next/BUILD_ID` is missing or older than the sources, and prepares a fresh
+ * temporary database (migrate + seed): a new database on the PostgreSQL at BENCH_PG_URL (default
+ * postgres://127.0.0.1:5432/test) when it answers, otherwise a temporary PGlite folder. Then, in
+ * one run:
+ *   1. (PostgreSQL) saves through the data layer (sequential, then 8 writers at once), and the
+ *      history grown to BENCH_REVISIONS (default 100 000) hash-chained revisions;
+ *   2. `next start` on that database; each public page warmed (GETs + a short load), its HTML
+ *      saved once and served by a private nginx (scripts/bench/static-reference.ts); each page
+ *      loaded on both with the same autocannon settings, one after the other;
+ *   3. (PostgreSQL) the staff pages that read the history, signed in;
+ *   4. save → visible: 20 edits through the staff form in a headless Chromium, each followed by
+ *      GETs of the public page until the new figure shows (scripts/bench/save-visible.ts);
+ *   5. (BENCH_SERVE=1) the public pages through `npm run serve` (scripts/bench/through-serve.ts);
+ *   6. tables, then (PostgreSQL) verify-history over the whole chain.
+ * Measures only; asserts nothing. Everything it starts is stopped by pid at the end, on a failure
+ * and on Ctrl+C (scripts/bench/cleanup.ts); the temporary database is dropped.
  *
  *   BENCH_DURATION=8 BENCH_CONNECTIONS=32 npm run bench
  *   npm run bench -- /chi-tieu            # only the targets whose path or name contains "/chi-tieu"
+ *   BENCH_SERVE=1 npm run bench           # also through npm run serve (PostgreSQL, nginx, Redis)
  */
-import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { clearFetchCache, ensureBuild, prepareAndBootstrap, root, serverEnv, startServer, waitForHealth } from './start';
+import { cleanupAll, installSignalHandlers, onCleanup, startReaper, stopGroup, wasInterrupted } from './bench/cleanup';
+import { fmt, freePort, load, table, warm, type LoadResult, type LoadSettings } from './bench/load';
+import {
+  BENCH_ADMIN_EMAIL,
+  BENCH_ADMIN_PASSWORD,
+  benchSaves,
+  createBenchAdmin,
+  firstRevisionOf,
+  growHistory,
+  signIn,
+  timeVerify,
+  tryCreatePgDatabase,
+} from './bench/postgres';
+import { describeSaveVisible, measureSaveToVisible, saveVisibleUnavailable, type SaveVisibleResult } from './bench/save-visible';
+import { snapshotPages, startStaticReference, type StaticReference } from './bench/static-reference';
+import { serveUnavailable, startServe } from './bench/through-serve';
+import { clearFetchCache, ensureBuild, prepareAndBootstrap, root, serverEnv, startServer, waitForHealth, type DatabaseTarget } from './start';
 
-/** What to load. Add a line to measure another page. */
-const targets: { name: string; path: string; staff?: boolean }[] = [
+/** The indicator of the indicator page, its past view, and the save → visible edits. */
+const INDICATOR = 'tang-truong-grdp';
+
+type Target = { name: string; path: string };
+
+/** The public pages, each compared with its own HTML served as a file. `{REV}`: a real revision id, found at run time. */
+const publicTargets: Target[] = [
   { name: 'Trang chủ', path: '/' },
   { name: 'Chỉ tiêu', path: '/chi-tieu' },
-  { name: 'Một chỉ tiêu', path: '/chi-tieu/grdp-binh-quan-dau-nguoi' },
-  { name: 'Một chỉ tiêu, as of r1', path: '/chi-tieu/grdp-binh-quan-dau-nguoi?asOf=r1' },
-  { name: 'Thay đổi gần đây', path: '/quan-tri/thay-doi', staff: true },
-  { name: 'Thay đổi, lọc loại mục', path: '/quan-tri/thay-doi?loai=section', staff: true },
-  { name: 'Lịch sử một chỉ tiêu', path: '/quan-tri/lich-su/chi-tieu/1', staff: true },
+  { name: 'Một chỉ tiêu', path: `/chi-tieu/${INDICATOR}` },
+  { name: 'Một mục', path: '/muc/kinh-te' },
+  { name: 'Indicators (en)', path: '/en/chi-tieu' },
+  { name: 'Một chỉ tiêu, quá khứ (past view)', path: `/chi-tieu/${INDICATOR}?asOf=r{REV}` },
+];
+
+/** Staff pages that read the long history (PostgreSQL only: the history is grown there). */
+const staffTargets: Target[] = [
+  { name: 'Thay đổi gần đây', path: '/quan-tri/thay-doi' },
+  { name: 'Thay đổi, lọc loại mục', path: '/quan-tri/thay-doi?loai=section' },
+  { name: 'Lịch sử một chỉ tiêu', path: '/quan-tri/lich-su/chi-tieu/1' },
 ];
 
 const revisionTarget = Number(process.env.BENCH_REVISIONS ?? 100_000);
 const pgAdminUrl = process.env.BENCH_PG_URL ?? 'postgres://127.0.0.1:5432/test';
-const BENCH_EMAIL = 'bench-editor@example.vn';
-const BENCH_PASSWORD = 'mật khẩu chỉ dùng cho bench';
-
-const duration = Number(process.env.BENCH_DURATION ?? 8);
-const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const settings: LoadSettings = { duration: Number(process.env.BENCH_DURATION ?? 8), connections: Number(process.env.BENCH_CONNECTIONS ?? 32) };
 const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 2);
+const saveEdits = Number(process.env.BENCH_SAVE_EDITS ?? 20);
+const withServe = process.env.BENCH_SERVE === '1';
 
-// autocannon ships no types: the part of its programmatic API used here.
-type Histogram = { average: number; mean: number; p50: number; p99: number; max: number };
-type AutocannonResult = {
-  requests: Histogram & { total: number };
-  latency: Histogram;
-  throughput: Histogram;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  '2xx': number;
-};
-type AutocannonOptions = { url: string; connections: number; duration: number; pipelining?: number; headers?: Record<string, string> };
-const autocannon = createRequire(import.meta.url)('autocannon') as (opts: AutocannonOptions) => Promise<AutocannonResult>;
+const say = (line: string) => console.log(line);
+const label = (t: Target) => `${t.name} (${t.path})`;
+const bad = (r: LoadResult) => r.non2xx + r.errors;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal); // its own process group (detached)
-    } catch {
-      child.kill(signal);
-    }
-  };
-  signalGroup('SIGTERM');
-  const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
-  if (!killed) {
-    signalGroup('SIGKILL');
-    await exited;
-  }
-}
-
-const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
-const padStart = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
+type PublicRow = { target: Target; next: LoadResult; flat?: LoadResult; serve?: LoadResult };
 
 async function main(): Promise<void> {
+  installSignalHandlers();
+  startReaper();
   process.chdir(root);
   const filter = process.argv[2];
-  const selected = filter ? targets.filter((t) => t.path.includes(filter) || t.name.includes(filter)) : targets;
-  if (selected.length === 0) throw new Error(`no target matches "${filter}"`);
+  const matches = (t: Target) => !filter || t.path.includes(filter) || t.name.includes(filter);
+  let pages = publicTargets.filter(matches);
+  const staffPages = staffTargets.filter(matches);
+  if (pages.length + staffPages.length === 0) throw new Error(`no target matches "${filter}"`);
 
   await ensureBuild();
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kqnk-bench-'));
+  onCleanup(`temporary folder ${tmp}`, () => fs.rmSync(tmp, { recursive: true, force: true }), { dir: tmp });
   const dataDir = path.join(tmp, 'pglite');
-  const pg = await tryCreatePgDatabase();
-  let child: ChildProcess | undefined;
-  const cleanup = async () => {
-    if (child) await stop(child);
-    fs.rmSync(tmp, { recursive: true, force: true });
-    await pg?.drop();
-  };
-  const onSignal = () => {
-    void cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const pg = await tryCreatePgDatabase(pgAdminUrl);
+  if (pg) onCleanup(`temporary database ${pg.name}`, () => pg.drop(), { database: { adminUrl: pgAdminUrl, name: pg.name } });
+  const target: DatabaseTarget = pg ? { url: pg.url } : { dataDir };
 
-  try {
-    await prepareAndBootstrap(pg ? { url: pg.url } : { dataDir });
-    clearFetchCache();
-    if (pg) {
-      await benchSaves(pg.url);
-      await growHistory(pg.url, revisionTarget);
-    } else {
-      console.log('• PostgreSQL không trả lời: bỏ qua đo lưu và lịch sử 100 000 phiên bản (PostgreSQL unreachable: saves and history skipped)');
-    }
-
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    const env = serverEnv(port, { ...process.env, ...(pg ? { DATABASE_URL: pg.url } : { PGLITE_DIR: dataDir }) });
-    if (!pg) delete env.DATABASE_URL;
-    console.log(`• next start trên cổng ${port}, ${pg ? `PostgreSQL tạm ${pg.name}` : `PGlite tạm (temporary) ${dataDir}`}`);
-    child = startServer(port, env, { detached: true, quiet: true });
-    await waitForHealth(`${base}/api/health`, { child, timeoutMs: 120_000 });
-    const cookie = pg ? await signIn(base) : null;
-
-    console.log(`• Khởi động nóng (warming up) ${warmupSeconds} s mỗi trang…`);
-    const runnable = selected.filter((t) => !t.staff || cookie);
-    const headersFor = (t: { staff?: boolean }) => (t.staff && cookie ? { cookie } : undefined);
-    for (const t of runnable) {
-      const res = await fetch(base + t.path, { headers: headersFor(t), redirect: 'manual' });
-      await res.arrayBuffer();
-      if (!res.ok) console.log(`  cảnh báo (warning): ${t.path} → HTTP ${res.status}`);
-      await autocannon({ url: base + t.path, connections: Math.min(connections, 8), duration: warmupSeconds, headers: headersFor(t) });
-    }
-
-    console.log(`• Đo (measuring): ${duration} s mỗi trang, ${connections} kết nối (connections)\n`);
-    const rows: string[][] = [];
-    for (const t of runnable) {
-      const r = await autocannon({ url: base + t.path, connections, duration, headers: headersFor(t) });
-      rows.push([
-        `${t.name} (${t.path})`,
-        r.requests.average.toFixed(0),
-        r.latency.p50.toFixed(0),
-        r.latency.p99.toFixed(0),
-        String(r.non2xx),
-        String(r.errors + r.timeouts),
-      ]);
-      console.log(`  ${t.path}: ${r.requests.average.toFixed(0)} req/s`);
-    }
-
-    const header = ['page', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-    const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? pad(c, widths[i]!) : padStart(c, widths[i]!))).join('  ');
-    console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-    for (const row of rows) console.log(line(row));
-    console.log(`\n(${os.cpus().length} cores; autocannon and the server share them. errors = socket errors + timeouts.)`);
-    if (pg) await timeVerify(pg.url);
-  } finally {
-    await cleanup();
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+  await prepareAndBootstrap(target);
+  clearFetchCache();
+  if (pg) {
+    await benchSaves(pg.url);
+    await growHistory(pg.url, revisionTarget);
+  } else {
+    say('• PostgreSQL không trả lời: bỏ qua đo lưu, lịch sử 100 000 phiên bản và trang quản trị (PostgreSQL unreachable: saves, history and staff pages skipped)');
   }
-}
-
-// ------------------------------------------------------------ PostgreSQL parts
-
-async function tryCreatePgDatabase() {
-  const { default: postgres } = await import('postgres');
-  const admin = postgres(pgAdminUrl, { max: 1, onnotice: () => {}, connect_timeout: 3 });
-  const name = `kqnk_bench_${Date.now().toString(36)}`;
-  try {
-    await admin.unsafe(`CREATE DATABASE "${name}"`);
-  } catch {
-    return null;
-  } finally {
-    await admin.end({ timeout: 5 });
-  }
-  const u = new URL(pgAdminUrl);
-  u.pathname = `/${name}`;
-  return {
-    name,
-    url: u.toString(),
-    async drop() {
-      const a = postgres(pgAdminUrl, { max: 1, onnotice: () => {} });
-      try {
-        await a.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await a.end({ timeout: 5 });
-      }
-    },
-  };
-}
-
-const ms = (ns: bigint) => Number(ns) / 1e6;
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-/** Saves through the same data function the server action calls: one transaction, version check, revision. */
-async function benchSaves(url: string): Promise<void> {
-  const { openDatabase } = await import('../db/index');
-  const { createUser } = await import('../db/queries/accounts');
-  const { createSession } = await import('../db/queries/sessions');
-  const { saveIndicator } = await import('../db/queries/edits');
-  const { findIndicatorForEdit, listIndicatorsForStaff } = await import('../db/queries/staff');
-  const handle = await openDatabase({ url, max: 10 });
-  try {
-    const user = await createUser({ email: BENCH_EMAIL, displayName: 'Bench', role: 'editor', password: BENCH_PASSWORD, by: 'console' }, handle.db);
-    const session = await createSession({ userId: user.id }, handle.db);
-    const actor = { userId: user.id, sessionId: session.id, role: 'editor' as const, displayName: 'Bench', email: BENCH_EMAIL };
-    const codes = (await listIndicatorsForStaff({ reportSlug: 'soc-trang-2020-2025' }, handle.db)).map((i) => i.key);
-    let n = 0;
-    const saveOnce = async (code: string) => {
-      const item = (await findIndicatorForEdit({ reportSlug: 'soc-trang-2020-2025', code }, handle.db))!;
-      const { values, sectionId: _s, reportId: _r, code: _c, position: _p, ...fields } = item.snapshot;
-      const started = process.hrtime.bigint();
-      await saveIndicator(
-        {
-          reportSlug: 'soc-trang-2020-2025',
-          code,
-          edit: { ...fields, note: `bench ${++n}`, values, version: item.version, reason: { kind: 'bien_tap', text: 'bench' } } as never,
-        },
-        actor,
-        handle.db,
-      );
-      return ms(process.hrtime.bigint() - started);
-    };
-    const sequential: number[] = [];
-    for (let i = 0; i < 200; i++) sequential.push(await saveOnce(codes[i % codes.length]!));
-    sequential.sort((a, b) => a - b);
-    const writers = Math.min(8, codes.length);
-    const perWriter = 50;
-    const started = process.hrtime.bigint();
-    const concurrent = (
-      await Promise.all(
-        Array.from({ length: writers }, async (_, w) => {
-          const out: number[] = [];
-          for (let i = 0; i < perWriter; i++) out.push(await saveOnce(codes[w]!));
-          return out;
-        }),
-      )
-    )
-      .flat()
-      .sort((a, b) => a - b);
-    const seconds = ms(process.hrtime.bigint() - started) / 1000;
-    console.log('\n• Lưu chỉ tiêu (saves, through saveIndicator: check actor, lock, update, values, revision, one transaction)');
-    console.log(`  tuần tự (sequential) 200: p50 ${percentile(sequential, 50).toFixed(1)} ms, p99 ${percentile(sequential, 99).toFixed(1)} ms`);
-    console.log(
-      `  ${writers} người lưu cùng lúc (concurrent writers) × ${perWriter}: ${((writers * perWriter) / seconds).toFixed(0)} lần lưu/s, p50 ${percentile(concurrent, 50).toFixed(1)} ms, p99 ${percentile(concurrent, 99).toFixed(1)} ms\n`,
-    );
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Append synthetic, correctly chained revisions until the table holds `total` rows. */
-async function growHistory(url: string, total: number): Promise<void> {
-  const { openDatabase } = await import('../db/index');
-  const { revisions } = await import('../db/schema');
-  const { revisionHash } = await import('../lib/revision-hash');
-  const { sql } = await import('drizzle-orm');
-  const handle = await openDatabase({ url, max: 2 });
-  try {
-    const started = Date.now();
-    const [{ count }] = (await handle.db.select({ count: sql<number>`count(*)::int` }).from(revisions)) as [{ count: number }];
-    const missing = total - count;
-    if (missing <= 0) return;
-    const latest = await handle.db
-      .selectDistinctOn([revisions.itemType, revisions.itemId])
-      .from(revisions)
-      .where(sql`${revisions.itemType} in ('indicator', 'section') and ${revisions.snapshot} is not null`)
-      .orderBy(revisions.itemType, revisions.itemId, sql`${revisions.revisionNo} desc`);
-    const [{ max }] = (await handle.db.select({ max: sql<number>`max(id)::int` }).from(revisions)) as [{ max: number }];
-    const [bench] = await handle.db.execute<{ id: number }>(sql`select id from users where email = ${BENCH_EMAIL}`);
-    let id = max;
-    const t0 = Date.now() - 365 * 24 * 3600 * 1000;
-    const step = (365 * 24 * 3600 * 1000) / missing;
-    const heads = latest.map((r) => ({ ...r }));
-    let batch: (typeof revisions.$inferInsert)[] = [];
-    for (let i = 0; i < missing; i++) {
-      const head = heads[i % heads.length]!;
-      const snapshot = { ...(head.snapshot as Record<string, unknown>), note: `bench ${i}` };
-      const content = {
-        reportId: head.reportId,
-        itemType: head.itemType,
-        itemId: head.itemId,
-        itemKey: head.itemKey,
-        itemLabel: head.itemLabel,
-        revisionNo: head.revisionNo + 1,
-        action: 'update' as const,
-        snapshot,
-        authorId: bench?.id ?? null,
-        authorName: 'Bench',
-        reasonKind: 'bien_tap' as const,
-        reasonText: `bench ${i}`,
-        createdAt: new Date(Math.max(t0 + i * step, head.createdAt.getTime() + 1)),
-        previousId: head.id,
-        previousHash: head.hash,
-      };
-      const row = { ...content, id: ++id, hash: revisionHash(content) };
-      Object.assign(head, row);
-      batch.push(row);
-      if (batch.length === 2000) {
-        await handle.db.insert(revisions).values(batch);
-        batch = [];
-      }
+  await createBenchAdmin(target);
+  const revision = await firstRevisionOf(target, INDICATOR);
+  pages = pages.flatMap((t) => {
+    if (!t.path.includes('{REV}')) return [t];
+    if (revision === null) {
+      say(`• Không tìm thấy phiên bản nào của ${INDICATOR}: bỏ trang quá khứ (no revision found: past view skipped)`);
+      return [];
     }
-    if (batch.length) await handle.db.insert(revisions).values(batch);
-    await handle.db.execute(sql`select setval(pg_get_serial_sequence('revisions', 'id'), ${id})`);
-    await handle.db.execute(sql`analyze revisions`);
-    console.log(`• Lịch sử (history): thêm ${missing.toLocaleString('vi-VN')} phiên bản, tổng ${total.toLocaleString('vi-VN')} — ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Sign in as the bench editor through Auth.js's credentials endpoint; returns the Cookie header. */
-async function signIn(base: string): Promise<string | null> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, ...v] = pair!.split('=');
-      jar.set(k!.trim(), v.join('='));
-    }
-  };
-  keep(csrf);
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
-    body: new URLSearchParams({ email: BENCH_EMAIL, password: BENCH_PASSWORD, csrfToken }).toString(),
+    return [{ ...t, path: t.path.replace('{REV}', String(revision)) }];
   });
-  keep(res);
-  const check = await fetch(`${base}/quan-tri/thay-doi`, { headers: { cookie: cookie() }, redirect: 'manual' });
-  if (check.status !== 200) {
-    console.log(`  cảnh báo: đăng nhập cho bench không thành công (HTTP ${check.status}); bỏ qua các trang quản trị`);
-    return null;
+
+  // ---------------------------------------------------------------- next start alone
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const env = serverEnv(port, { ...process.env, ...(pg ? { DATABASE_URL: pg.url } : { PGLITE_DIR: dataDir }) });
+  if (!pg) delete env.DATABASE_URL;
+  const server = startServer(port, env, { detached: true, quiet: true });
+  const stopServer = onCleanup(`next start (pid ${server.pid})`, () => stopGroup(server), { group: server.pid });
+  say(`• next start (pid ${server.pid}) trên cổng ${port}, ${pg ? `PostgreSQL tạm ${pg.name}` : `PGlite tạm (temporary) ${dataDir}`}`);
+  await waitForHealth(`${base}/api/health`, { child: server, timeoutMs: 120_000 });
+
+  say(`• Khởi động nóng (warming up): 2 GET rồi ${warmupSeconds} s tải nhẹ mỗi trang (2 GETs, then ${warmupSeconds} s of light load per page)…`);
+  for (const t of pages) {
+    const status = await warm(base + t.path, { gets: 2, seconds: warmupSeconds });
+    if (status !== 200) say(`  cảnh báo (warning): ${t.path} → HTTP ${status}`);
   }
-  return cookie();
+
+  let reference: StaticReference | null = null;
+  let referenceSkipped = '';
+  if (pages.length > 0) {
+    try {
+      const html = await snapshotPages(base, pages.map((t) => t.path));
+      const staticPort = await freePort();
+      reference = await startStaticReference(html, { prefix: path.join(tmp, 'nginx-static'), port: staticPort });
+      onCleanup(`nginx (static reference, pid ${reference.pid})`, () => reference?.stop(), { group: reference.pid });
+      say(`• Tham chiếu tĩnh (static reference): nginx ${reference.version} trên cổng ${staticPort}, cùng HTML lưu thành tệp (the same HTML as files)`);
+      for (let i = 0; i < pages.length; i++) await warm(reference.urlFor(i), { gets: 2 });
+    } catch (error) {
+      referenceSkipped = (error as Error).message.split('\n')[0]!;
+      say(`• Bỏ qua tham chiếu tĩnh (static reference skipped): ${referenceSkipped}`);
+    }
+  }
+
+  say(`• Đo (measuring): autocannon, ${settings.duration} s mỗi trang, ${settings.connections} kết nối (connections); Next rồi tệp tĩnh, từng trang`);
+  const rows: PublicRow[] = [];
+  for (const [i, t] of pages.entries()) {
+    const next = await load(base + t.path, settings);
+    const flat = reference ? await load(reference.urlFor(i), settings) : undefined;
+    rows.push({ target: t, next, flat });
+    say(`  ${t.path}: Next ${fmt.rps(next.rps)} req/s${flat ? `, tĩnh (static) ${fmt.rps(flat.rps)} req/s` : ''}`);
+  }
+  await reference?.stop();
+
+  const staffRows: { target: Target; result: LoadResult }[] = [];
+  const cookie = pg && staffPages.length > 0 ? await signIn(base) : null;
+  if (cookie) {
+    const headers = { cookie };
+    for (const t of staffPages) {
+      const status = await warm(base + t.path, { gets: 2, seconds: warmupSeconds, headers });
+      if (status !== 200) say(`  cảnh báo (warning): ${t.path} → HTTP ${status}`);
+      const result = await load(base + t.path, settings, headers);
+      staffRows.push({ target: t, result });
+      say(`  ${t.path}: ${fmt.rps(result.rps)} req/s`);
+    }
+  }
+
+  const saves: { where: string; result?: SaveVisibleResult; skipped?: string }[] = [];
+  const runSaves = async (where: string, at: string, series: number) => {
+    const unavailable = saveVisibleUnavailable();
+    if (unavailable || saveEdits <= 0) {
+      saves.push({ where, skipped: unavailable ?? 'BENCH_SAVE_EDITS=0' });
+      return;
+    }
+    say(`• Lưu → thấy (save → visible), ${where}: ${saveEdits} lần sửa qua trình duyệt (edits through the browser)…`);
+    try {
+      const result = await measureSaveToVisible({ base: at, email: BENCH_ADMIN_EMAIL, password: BENCH_ADMIN_PASSWORD, code: INDICATOR, edits: saveEdits, series, log: say });
+      saves.push({ where, result });
+    } catch (error) {
+      saves.push({ where, skipped: `lỗi (error): ${(error as Error).message.split('\n')[0]}` });
+    }
+  };
+  await runSaves('next start', base, 4);
+  await stopServer();
+
+  if (wasInterrupted()) return;
+
+  // ---------------------------------------------------------------- through npm run serve (optional)
+  let serveNote: string;
+  if (!withServe) {
+    serveNote = 'qua npm run serve (through serve): bỏ qua; bật bằng (enable with) BENCH_SERVE=1 — cần PostgreSQL, nginx và Redis (needs PostgreSQL, nginx, Redis)';
+  } else {
+    const why = await serveUnavailable(pg?.url ?? null);
+    if (why || !pg) {
+      serveNote = `qua npm run serve (through serve): bỏ qua (skipped) — ${why}`;
+    } else {
+      say('• Qua npm run serve (through serve: nginx micro-cache → instances → Redis), cùng cơ sở dữ liệu (same database)…');
+      try {
+        const serve = await startServe(pg.url, say);
+        for (const t of pages) await warm(serve.base + t.path, { gets: 2, seconds: warmupSeconds });
+        for (const row of rows) {
+          row.serve = await load(serve.base + row.target.path, settings);
+          say(`  ${row.target.path}: qua serve (through serve) ${fmt.rps(row.serve.rps)} req/s`);
+        }
+        await runSaves('npm run serve', serve.base, 5);
+        await serve.stop();
+        serveNote = 'qua npm run serve (through serve): đo (measured) — cột "serve"';
+      } catch (error) {
+        serveNote = `qua npm run serve (through serve): lỗi (failed) — ${(error as Error).message.split('\n')[0]}`;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- report
+  if (wasInterrupted()) return;
+  const anyServe = rows.some((r) => r.serve);
+  const pct = (n: number, d: number) => {
+    const v = (100 * n) / d;
+    return `${v < 10 ? v.toFixed(1) : v.toFixed(0)} %`;
+  };
+  const header = ['page', 'Next req/s', 'p50 ms', 'p99 ms', 'static req/s', '% of static', 'static p50', 'static p99'];
+  if (anyServe) header.push('serve req/s', 'serve p50', 'serve p99', 'serve % of static');
+  header.push('non-2xx+err');
+  const body = rows.map(({ target: t, next, flat, serve }) => {
+    const cells = [
+      t.path,
+      fmt.rps(next.rps),
+      fmt.ms(next.p50),
+      fmt.ms(next.p99),
+      flat ? fmt.rps(flat.rps) : '–',
+      flat && flat.rps > 0 ? pct(next.rps, flat.rps) : '–',
+      flat ? fmt.ms(flat.p50) : '–',
+      flat ? fmt.ms(flat.p99) : '–',
+    ];
+    if (anyServe) {
+      cells.push(
+        serve ? fmt.rps(serve.rps) : '–',
+        serve ? fmt.ms(serve.p50) : '–',
+        serve ? fmt.ms(serve.p99) : '–',
+        serve && flat && flat.rps > 0 ? pct(serve.rps, flat.rps) : '–',
+      );
+    }
+    cells.push([bad(next), flat ? bad(flat) : '–', ...(anyServe ? [serve ? bad(serve) : '–'] : [])].join('/'));
+    return cells;
+  });
+  say(`\nTrang công khai (public pages): Next một mình (next start alone) so với nginx phục vụ cùng HTML thành tệp (static reference)`);
+  say(`autocannon -c ${settings.connections} -d ${settings.duration}, cùng thiết lập cho cả hai (same settings for both)\n`);
+  if (rows.length > 0) say(table(header, body));
+  if (referenceSkipped) say(`(static reference skipped: ${referenceSkipped})`);
+  for (const { target: t, next, flat, serve } of rows) {
+    for (const [where, r] of [['Next', next], ['static', flat], ['serve', serve]] as const) {
+      if (r && r.total === 0) say(`(${t.path}, ${where}: không có phản hồi nào xong trong lúc đo — no response completed during the run; its p50/p99 mean nothing)`);
+    }
+  }
+  say(`• ${serveNote}`);
+
+  if (staffRows.length > 0) {
+    say('\nTrang quản trị (staff pages, signed in), next start một mình:\n');
+    say(
+      table(
+        ['page', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors'],
+        staffRows.map(({ target: t, result: r }) => [label(t), fmt.rps(r.rps), fmt.ms(r.p50), fmt.ms(r.p99), String(r.non2xx), String(r.errors)]),
+      ),
+    );
+  }
+
+  say('\nLưu → thấy trên trang công khai (save → visible), GET mỗi ~20 ms, tối đa 10 s:');
+  for (const s of saves) {
+    say(`• ${s.where}:`);
+    if (s.skipped) say(`  bỏ qua (skipped): ${s.skipped}`);
+    else for (const line of describeSaveVisible(s.result!, saveEdits)) say(line);
+  }
+  say(`\n(${os.cpus().length} cores; autocannon, nginx and the server share them. non-2xx+err = Next/static${anyServe ? '/serve' : ''}, socket errors and timeouts included.)`);
+  if (pg) await timeVerify(pg.url);
 }
 
-async function timeVerify(url: string): Promise<void> {
-  const { openDatabase } = await import('../db/index');
-  const { verifyHistory } = await import('../db/history');
-  const handle = await openDatabase({ url, max: 1 });
-  try {
-    const started = Date.now();
-    const result = await verifyHistory(handle.db);
-    console.log(`• verify-history: ${result.checked.toLocaleString('vi-VN')} phiên bản, ${result.ok ? 'toàn vẹn (ok)' : 'GÃY (broken)'} — ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  } finally {
-    await handle.close();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await cleanupAll();
+    process.exit(process.exitCode ?? 0);
+  });
