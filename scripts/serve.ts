@@ -9,6 +9,7 @@
  * deployment id); starts the instances, then nginx; says when all answer. Ctrl+C or SIGTERM stops
  * every child by process group. Helpers: scripts/serve/*.ts; nginx template: deploy/.
  */
+import dns from 'node:dns';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureBuild, prepareAndBootstrap, root, serverEnv, waitForHealth } from './start';
@@ -146,7 +147,13 @@ async function main(): Promise<void> {
   say('• Cấu hình nginx (nginx config) từ deploy/nginx.conf.template…');
   const template = fs.readFileSync(path.join(root, 'deploy/nginx.conf.template'), 'utf8');
   const nginxPrefix = path.join(dir, 'nginx');
-  const upstreams = instancePorts.map((p) => `127.0.0.1:${p}`);
+  // The instances listen on `localhost`, the name Next itself gives its own address: the proxy's
+  // rewrites (proxy.ts) come back as http://localhost:<port>/…, and Next serves a rewrite itself
+  // only when its origin is the one it listens on (with `-H 127.0.0.1` it forwarded every public
+  // page to localhost and answered 500). nginx gets the address that name resolves to here.
+  const { address, family } = await dns.promises.lookup('localhost');
+  const loopback = family === 6 ? `[${address}]` : address;
+  const upstreams = instancePorts.map((p) => `${loopback}:${p}`);
   const conf = writeNginxConfig(renderNginxConfig(template, { prefix: nginxPrefix, port, upstreams, mimeTypes, runAsUser: currentUserDirective() }), nginxPrefix);
   testNginxConfig(nginx.bin, conf, nginxPrefix);
   say(`  ${path.relative(root, conf)} — nginx -t: ok`);
@@ -171,13 +178,13 @@ async function main(): Promise<void> {
   let t = Date.now();
   say(`• Khởi động ${instancePorts.length} instance Next.js (starting next start) trên cổng (on ports) ${instancePorts.join(', ')}…`);
   for (const [i, p] of instancePorts.entries()) {
-    children.push(startChild(`app${i + 1}:${p}`, process.execPath, [nextBin, 'start', '-p', String(p), '-H', '127.0.0.1'], { cwd: root, env: serverEnv(p, base) }));
+    children.push(startChild(`app${i + 1}:${p}`, process.execPath, [nextBin, 'start', '-p', String(p), '-H', 'localhost'], { cwd: root, env: serverEnv(p, base) }));
   }
   for (const child of children) {
     child.proc.on('exit', (code, signal) => void shutdown(1, `Tiến trình ${child.label} đã dừng bất ngờ (exited unexpectedly): ${signal ?? code}`));
   }
   try {
-    await Promise.all(children.map((c, i) => waitForHealth(`http://127.0.0.1:${instancePorts[i]}/api/health`, { child: c.proc, timeoutMs: 120_000 })));
+    await Promise.all(children.map((c, i) => waitForHealth(`http://${loopback}:${instancePorts[i]}/api/health`, { child: c.proc, timeoutMs: 120_000 })));
   } catch (error) {
     return void shutdown(1, `Instance không trả lời (an instance did not answer): ${(error as Error).message}`);
   }
