@@ -4,10 +4,20 @@ import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium';
 /**
  * End-to-end tests against a running `next start`. scripts/test-all.sh starts that server
  * (PostgreSQL, fresh `kqnk_e2e` database, port 3100) and sets E2E_BASE_URL; to run alone:
- * start a server, then `E2E_BASE_URL=http://127.0.0.1:3000 npx playwright test`.
+ * start a server, then `E2E_BASE_URL=http://127.0.0.1:3000 npx playwright test --project chromium`.
+ * The `serve` project runs e2e/serve/ against `npm run serve` (suite f of test-all.sh).
  */
 const baseURL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100';
 const jsonReport = process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? 'test-results/playwright.json';
+
+const browser = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    // Debian's Chromium; `npx playwright install` cannot download here.
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+  },
+};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -29,15 +39,16 @@ export default defineConfig({
   },
   projects: [
     {
+      // Against `next start` (scripts/test-all.sh suite e): every spec but the topology's.
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          // Debian's Chromium; `npx playwright install` cannot download here.
-          executablePath: chromiumPath(),
-          args: CHROMIUM_ARGS,
-        },
-      },
+      testIgnore: 'serve/**',
+      use: browser,
+    },
+    {
+      // Against `npm run serve` (suite f): nginx in front of two instances sharing Redis.
+      name: 'serve',
+      testMatch: 'serve/**/*.spec.ts',
+      use: browser,
     },
   ],
 });

@@ -4,7 +4,9 @@
 #   (b) Vitest, all unit/db tests, on in-memory PGlite
 #   (c) Vitest, database tests (tests/db, db/), on PostgreSQL (TEST_DATABASE_URL)
 #   (d) next build (always: sources may have changed)
-#   (e) next start on PostgreSQL (fresh database kqnk_e2e, port 3100) + Playwright
+#   (e) next start on PostgreSQL (fresh database kqnk_e2e, port 3100) + Playwright (project chromium)
+#   (f) npm run serve on PostgreSQL (fresh database kqnk_e2e_serve): nginx on port 3200 in front of
+#       two instances (3201, 3202) sharing Redis + Playwright (project serve, e2e/serve/)
 # Each runner's own output stays visible; the VERY LAST line is "N passed, N failed" summed
 # over all suites. Exit status is non-zero when anything failed or a runner crashed
 # (a crash, a failed build or an unreachable PostgreSQL each count as one failure).
@@ -14,7 +16,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
 RESULTS="$ROOT/test-results"
 mkdir -p "$RESULTS"
-rm -f "$RESULTS"/eslint.json "$RESULTS"/vitest-*.json "$RESULTS"/playwright.json "$RESULTS"/e2e-server.log
+rm -f "$RESULTS"/eslint.json "$RESULTS"/vitest-*.json "$RESULTS"/playwright*.json "$RESULTS"/e2e-server.log "$RESULTS"/e2e-serve.log
 
 PG_SERVER_URL=${TEST_PG_SERVER_URL:-postgres://127.0.0.1:5432/test}
 E2E_DB=kqnk_e2e
@@ -198,7 +200,7 @@ else
     E2E_BASE_URL="$E2E_BASE_URL" PLAYWRIGHT_JSON_OUTPUT_FILE="$RESULTS/playwright.json" \
       E2E_ADMIN_EMAIL="$E2E_ADMIN_EMAIL" E2E_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
       E2E_EDITOR_EMAIL="$E2E_EDITOR_EMAIL" E2E_EDITOR_PASSWORD="$E2E_EDITOR_PASSWORD" \
-      node "$ROOT/node_modules/@playwright/test/cli.js" test
+      node "$ROOT/node_modules/@playwright/test/cli.js" test --project chromium
     code=$?
     count_runner "playwright" playwright "$RESULTS/playwright.json" $code $((SECONDS - t))
     [[ $code -ne 0 ]] && { echo "--- e2e server log (last 40 lines) ---"; tail -n 40 "$RESULTS/e2e-server.log"; }
@@ -206,6 +208,52 @@ else
     echo "!!! the e2e server did not answer $E2E_BASE_URL/api/health — log:" >&2
     tail -n 60 "$RESULTS/e2e-server.log" >&2 2>/dev/null
     record "playwright" 0 1 $((SECONDS - t)) "server did not start"
+  fi
+  stop_server
+fi
+
+# ---------------------------------------------------------------------------------------------
+SERVE_DB=kqnk_e2e_serve
+SERVE_PORT=${E2E_SERVE_PORT:-3200}
+SERVE_BASE_URL="http://localhost:$SERVE_PORT"
+banner "(f) Playwright — npm run serve on PostgreSQL ($SERVE_DB): nginx :$SERVE_PORT, instances :$((SERVE_PORT + 1)), :$((SERVE_PORT + 2)), Redis"
+t=$SECONDS
+if [[ $BUILD_OK -ne 1 || $PG_OK -ne 1 ]]; then
+  echo "!!! no build or no PostgreSQL: the serve e2e not run (counted as a failure)" >&2
+  record "playwright (serve)" 0 1 0 "not run: build failed or PostgreSQL unreachable"
+else
+  SERVE_DATABASE_URL="${PG_SERVER_URL%/*}/$SERVE_DB"
+  SERVER_READY=0
+  if npx --no-install tsx scripts/db.ts recreate-pg "$PG_SERVER_URL" "$SERVE_DB"; then
+    # scripts/serve.ts refuses to start when a port is taken or nginx/Redis is missing, and says why.
+    DATABASE_URL="$SERVE_DATABASE_URL" PORT="$SERVE_PORT" INSTANCES=2 \
+      ADMIN_EMAIL="$E2E_ADMIN_EMAIL" ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
+      setsid node "$ROOT/node_modules/tsx/dist/cli.mjs" --conditions=react-server scripts/serve.ts >"$RESULTS/e2e-serve.log" 2>&1 </dev/null &
+    SERVER_PID=$!
+    echo "npm run serve pid/pgid $SERVER_PID, log: test-results/e2e-serve.log (it builds again with the shared server-actions key)"
+    for _ in $(seq 1 900); do
+      if ! kill -0 "$SERVER_PID" 2>/dev/null; then break; fi
+      if grep -q "Sẵn sàng (ready)" "$RESULTS/e2e-serve.log" 2>/dev/null; then SERVER_READY=1; break; fi
+      sleep 0.5
+    done
+  fi
+  if [[ $SERVER_READY -eq 1 ]]; then
+    echo "serve ready: $SERVE_BASE_URL ($((SECONDS - t)) s)"
+    printf '%s\n' "$E2E_EDITOR_PASSWORD" | DATABASE_URL="$SERVE_DATABASE_URL" \
+      node "$ROOT/node_modules/tsx/dist/cli.mjs" --conditions=react-server scripts/user.ts add \
+      --email "$E2E_EDITOR_EMAIL" --name "Biên tập viên E2E" --role editor
+    E2E_BASE_URL="$SERVE_BASE_URL" E2E_INSTANCES="http://localhost:$((SERVE_PORT + 1)),http://localhost:$((SERVE_PORT + 2))" \
+      PLAYWRIGHT_JSON_OUTPUT_FILE="$RESULTS/playwright-serve.json" \
+      E2E_ADMIN_EMAIL="$E2E_ADMIN_EMAIL" E2E_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
+      E2E_EDITOR_EMAIL="$E2E_EDITOR_EMAIL" E2E_EDITOR_PASSWORD="$E2E_EDITOR_PASSWORD" \
+      node "$ROOT/node_modules/@playwright/test/cli.js" test --project serve
+    code=$?
+    count_runner "playwright (serve)" playwright "$RESULTS/playwright-serve.json" $code $((SECONDS - t))
+    [[ $code -ne 0 ]] && { echo "--- serve log (last 40 lines) ---"; tail -n 40 "$RESULTS/e2e-serve.log"; }
+  else
+    echo "!!! npm run serve did not become ready — log:" >&2
+    tail -n 60 "$RESULTS/e2e-serve.log" >&2 2>/dev/null
+    record "playwright (serve)" 0 1 $((SECONDS - t)) "serve did not start"
   fi
   stop_server
 fi
