@@ -14,14 +14,16 @@
  *   3. (PostgreSQL) the staff pages that read the history, signed in;
  *   4. save → visible: 20 edits through the staff form in a headless Chromium, each followed by
  *      GETs of the public page until the new figure shows (scripts/bench/save-visible.ts);
- *   5. (BENCH_SERVE=1) the public pages through `npm run serve` (scripts/bench/through-serve.ts);
+ *   5. the public pages through `npm run serve` (scripts/bench/through-serve.ts) when PostgreSQL,
+ *      nginx and Redis are there (BENCH_SERVE=0 leaves it out), and save → visible through nginx
+ *      and on every instance asked directly;
  *   6. tables, then (PostgreSQL) verify-history over the whole chain.
  * Measures only; asserts nothing. Everything it starts is stopped by pid at the end, on a failure
  * and on Ctrl+C (scripts/bench/cleanup.ts); the temporary database is dropped.
  *
  *   BENCH_DURATION=8 BENCH_CONNECTIONS=32 npm run bench
  *   npm run bench -- /chi-tieu            # only the targets whose path or name contains "/chi-tieu"
- *   BENCH_SERVE=1 npm run bench           # also through npm run serve (PostgreSQL, nginx, Redis)
+ *   BENCH_SERVE=0 npm run bench           # without the run through npm run serve
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -71,7 +73,7 @@ const pgAdminUrl = process.env.BENCH_PG_URL ?? 'postgres://127.0.0.1:5432/test';
 const settings: LoadSettings = { duration: Number(process.env.BENCH_DURATION ?? 8), connections: Number(process.env.BENCH_CONNECTIONS ?? 32) };
 const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 2);
 const saveEdits = Number(process.env.BENCH_SAVE_EDITS ?? 20);
-const withServe = process.env.BENCH_SERVE === '1';
+const withServe = process.env.BENCH_SERVE !== '0';
 
 const say = (line: string) => console.log(line);
 const label = (t: Target) => `${t.name} (${t.path})`;
@@ -173,7 +175,7 @@ async function main(): Promise<void> {
   }
 
   const saves: { where: string; result?: SaveVisibleResult; skipped?: string }[] = [];
-  const runSaves = async (where: string, at: string, series: number) => {
+  const runSaves = async (where: string, at: string, series: number, alsoRead: string[] = []) => {
     const unavailable = saveVisibleUnavailable();
     if (unavailable || saveEdits <= 0) {
       saves.push({ where, skipped: unavailable ?? 'BENCH_SAVE_EDITS=0' });
@@ -181,7 +183,7 @@ async function main(): Promise<void> {
     }
     say(`• Lưu → thấy (save → visible), ${where}: ${saveEdits} lần sửa qua trình duyệt (edits through the browser)…`);
     try {
-      const result = await measureSaveToVisible({ base: at, email: BENCH_ADMIN_EMAIL, password: BENCH_ADMIN_PASSWORD, code: INDICATOR, edits: saveEdits, series, log: say });
+      const result = await measureSaveToVisible({ base: at, email: BENCH_ADMIN_EMAIL, password: BENCH_ADMIN_PASSWORD, code: INDICATOR, edits: saveEdits, series, alsoRead, log: say });
       saves.push({ where, result });
     } catch (error) {
       saves.push({ where, skipped: `lỗi (error): ${(error as Error).message.split('\n')[0]}` });
@@ -195,7 +197,7 @@ async function main(): Promise<void> {
   // ---------------------------------------------------------------- through npm run serve (optional)
   let serveNote: string;
   if (!withServe) {
-    serveNote = 'qua npm run serve (through serve): bỏ qua; bật bằng (enable with) BENCH_SERVE=1 — cần PostgreSQL, nginx và Redis (needs PostgreSQL, nginx, Redis)';
+    serveNote = 'qua npm run serve (through serve): bỏ qua vì (left out by) BENCH_SERVE=0';
   } else {
     const why = await serveUnavailable(pg?.url ?? null);
     if (why || !pg) {
@@ -209,7 +211,7 @@ async function main(): Promise<void> {
           row.serve = await load(serve.base + row.target.path, settings);
           say(`  ${row.target.path}: qua serve (through serve) ${fmt.rps(row.serve.rps)} req/s`);
         }
-        await runSaves('npm run serve', serve.base, 5);
+        await runSaves(`npm run serve (nginx, và từng instance / and each instance: ${serve.instances.join(', ')})`, serve.base, 5, serve.instances);
         await serve.stop();
         serveNote = 'qua npm run serve (through serve): đo (measured) — cột "serve"';
       } catch (error) {

@@ -1,5 +1,5 @@
 /**
- * Optional part of `npm run bench` (BENCH_SERVE=1): the same pages through `npm run serve`
+ * Part of `npm run bench` (skipped with BENCH_SERVE=0): the same pages through `npm run serve`
  * (nginx micro-cache → INSTANCES × next start → Redis), on the bench's PostgreSQL database.
  * Needs PostgreSQL, nginx and Redis; says why and skips when one is missing. `serve` rebuilds
  * .next when the build there was not made by `serve` (its server-actions key and deployment id),
@@ -16,7 +16,8 @@ import { checkRedis, findNginx, isPortFree, readServeOptions, serveDir } from '.
 import { onCleanup, stopGroup } from './cleanup';
 import { freePort } from './load';
 
-export type ServeHandle = { base: string; stop(): Promise<void> };
+/** `base`: nginx; `instances`: each Next.js instance behind it, asked directly. */
+export type ServeHandle = { base: string; instances: string[]; stop(): Promise<void> };
 
 /** Why `serve` cannot run for the bench here, or null. */
 export async function serveUnavailable(databaseUrl: string | null): Promise<string | null> {
@@ -74,5 +75,7 @@ export async function startServe(databaseUrl: string, log: (line: string) => voi
     await stop();
     throw error;
   }
-  return { base: `http://127.0.0.1:${port}`, stop };
+  // The instances listen on `localhost` (scripts/serve.ts says why).
+  const instanceUrls = Array.from({ length: instances }, (_, i) => `http://localhost:${port + 1 + i}`);
+  return { base: `http://127.0.0.1:${port}`, instances: instanceUrls, stop };
 }
