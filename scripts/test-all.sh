@@ -3,7 +3,8 @@
 #   (a) ESLint (eslint.config.mjs): one "test" per linted file, failed when it has any problem
 #   (b) Vitest, all unit/db tests, on in-memory PGlite
 #   (c) Vitest, database tests (tests/db, db/), on PostgreSQL (TEST_DATABASE_URL)
-#   (d) next build (always: sources may have changed)
+#   (d) next build (always: sources may have changed), proving it touched no database and
+#       prerendered no public page (scripts/build-check.ts)
 #   (e) next start on PostgreSQL (fresh database kqnk_e2e, port 3100) + Playwright (project chromium)
 #   (f) npm run serve on PostgreSQL (fresh database kqnk_e2e_serve): nginx on port 3200 in front of
 #       two instances (3201, 3202) sharing Redis + Playwright (project serve, e2e/serve/)
@@ -146,15 +147,16 @@ else
 fi
 
 # ---------------------------------------------------------------------------------------------
-banner "(d) next build"
+banner "(d) next build — with no database (scripts/build-check.ts)"
 t=$SECONDS
 BUILD_OK=0
-if env -u DATABASE_URL NODE_ENV=production node "$ROOT/node_modules/next/dist/bin/next" build; then
-  BUILD_OK=1
-  record "next build" 0 0 $((SECONDS - t)) "ok"
-else
-  record "next build" 0 1 $((SECONDS - t)) "build failed"
-fi
+# The build's DATABASE_URL is a listener that counts connections and answers none; afterwards no
+# public page may have been prerendered. One test: passed when both hold.
+node "$ROOT/node_modules/tsx/dist/cli.mjs" scripts/build-check.ts
+case $? in
+  0) BUILD_OK=1; record "next build" 1 0 $((SECONDS - t)) "no database touched, no public page prerendered" ;;
+  *) record "next build" 0 1 $((SECONDS - t)) "build failed, or it touched the database or prerendered a public page (see above)" ;;
+esac
 
 # ---------------------------------------------------------------------------------------------
 # Throwaway accounts for the e2e server's fresh database only.
