@@ -36,6 +36,10 @@ test('public pages come from the cache; an edit re-renders the pages that show i
   const [from, to] = figure(OTHER).test(before) ? [OTHER, SEED] : [SEED, OTHER];
   const { revision } = (await (await request.get(`/api/v1/reports/${SLUG}/indicators`)).json()) as { revision: { id: number } };
 
+  // A revision that does not exist yet is not found (and that answer is not kept once it exists).
+  const upcoming = [1, 2, 3].map((k) => revision.id + k);
+  for (const id of upcoming) expect((await request.get(`/chi-tieu/${CODE}?asOf=r${id}`)).status(), `r${id} before it exists`).toBe(404);
+
   await signIn(page, EDITOR);
   await indicatorForm.open(CODE);
   await indicatorForm.setValue(from, to);
@@ -51,6 +55,13 @@ test('public pages come from the cache; an edit re-renders the pages that show i
   }
   // …while the pages that do not show it were not rendered again.
   for (const path of NOT_SHOWING) expect(await cacheOf(request, path), `${path} after an unrelated edit`).toBe('HIT');
+
+  // The edit's own revision, asked for as "not found" a moment ago, now shows the edit.
+  const { revision: edited } = (await (await request.get(`/api/v1/reports/${SLUG}/indicators`)).json()) as { revision: { id: number } };
+  expect(upcoming).toContain(edited.id);
+  const atEdit = await request.get(`/chi-tieu/${CODE}?asOf=r${edited.id}`);
+  expect(atEdit.status()).toBe(200);
+  expect(await atEdit.text()).toMatch(figure(to));
 
   // The moment before the edit still shows the old figure, at its permanent address.
   const past = await (await request.get(`/chi-tieu/${CODE}?asOf=r${revision.id}`)).text();

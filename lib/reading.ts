@@ -9,6 +9,7 @@ import 'server-only';
  */
 import { at as atParam, locale as localeParam } from 'next/root-params';
 import { cache } from 'react';
+import { notFound } from 'next/navigation';
 import { getMoment } from '@/db/queries/cached-reads';
 import { asOfSegment, parseAsOfSegment } from '@/lib/as-of-segment';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
@@ -35,7 +36,7 @@ export const getReading = cache(async (): Promise<Reading> => {
   if (at.kind === 'invalid') return { ...none, asOfError: INVALID_AS_OF };
   if (at.kind === 'before-first') return { ...none, beforeFirstRevision: true };
   const resolved = await getMoment({ slug: DEFAULT_REPORT_SLUG, revisionId: at.revisionId });
-  if (!resolved) return { ...none, beforeFirstRevision: true };
+  if (!resolved) notFound(); // no such revision of this report (yet): not a moment before the first
   return { ...none, moment: { requested: asOfSegment(at), ...resolved } };
 });
 

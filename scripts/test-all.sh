@@ -202,7 +202,7 @@ else
     E2E_BASE_URL="$E2E_BASE_URL" PLAYWRIGHT_JSON_OUTPUT_FILE="$RESULTS/playwright.json" \
       E2E_ADMIN_EMAIL="$E2E_ADMIN_EMAIL" E2E_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
       E2E_EDITOR_EMAIL="$E2E_EDITOR_EMAIL" E2E_EDITOR_PASSWORD="$E2E_EDITOR_PASSWORD" \
-      node "$ROOT/node_modules/@playwright/test/cli.js" test --project chromium
+      node "$ROOT/node_modules/@playwright/test/cli.js" test --project=chromium
     code=$?
     count_runner "playwright" playwright "$RESULTS/playwright.json" $code $((SECONDS - t))
     [[ $code -ne 0 ]] && { echo "--- e2e server log (last 40 lines) ---"; tail -n 40 "$RESULTS/e2e-server.log"; }
@@ -248,7 +248,7 @@ else
       PLAYWRIGHT_JSON_OUTPUT_FILE="$RESULTS/playwright-serve.json" \
       E2E_ADMIN_EMAIL="$E2E_ADMIN_EMAIL" E2E_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
       E2E_EDITOR_EMAIL="$E2E_EDITOR_EMAIL" E2E_EDITOR_PASSWORD="$E2E_EDITOR_PASSWORD" \
-      node "$ROOT/node_modules/@playwright/test/cli.js" test --project serve
+      node "$ROOT/node_modules/@playwright/test/cli.js" test --project=serve
     code=$?
     count_runner "playwright (serve)" playwright "$RESULTS/playwright-serve.json" $code $((SECONDS - t))
     [[ $code -ne 0 ]] && { echo "--- serve log (last 40 lines) ---"; tail -n 40 "$RESULTS/e2e-serve.log"; }

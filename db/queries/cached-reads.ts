@@ -46,10 +46,17 @@ export const getLatestRevision = ({ slug }: { slug: string }) =>
     return latest ? { id: latest.revisionId, createdAt: latest.createdAt } : null;
   });
 
-/** Which revision `r<id>` shows (the last of its transaction). A past moment never changes. */
-export const getMoment = ({ slug, revisionId }: { slug: string; revisionId: number }) =>
-  cachedRead(['moment', slug, revisionId], readTags.past(slug), () => resolveMoment({ slug, asOf: { at: '', revisionId } }));
-
+/**
+ * Which revision `r<id>` shows (the last of its transaction), or null when the report has no such
+ * revision. A past moment never changes, so it is cached for ever; an id beyond the newest
+ * revision is not a past moment yet: that answer carries the latest-revision tag, so the page
+ * that said "no such revision" is rendered again once the id exists.
+ */
+export const getMoment = async ({ slug, revisionId }: { slug: string; revisionId: number }) => {
+  const latest = await getLatestRevision({ slug });
+  if (!latest || revisionId > latest.id) return null;
+  return cachedRead(['moment', slug, revisionId], readTags.past(slug), () => resolveMoment({ slug, asOf: { at: '', revisionId } }));
+};
 
 export const getIndicators = async ({ reportSlug, revisionId, locale = 'vi' }: { reportSlug: string } & At & In) =>
   (
