@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { ACTION_BODY_LIMIT } from './lib/validations/limits';
 
 // Interface languages: lib/i18n/request.ts (the locale is the public routes' [locale] segment).
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
@@ -22,7 +23,11 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   // Public addresses always match app/[locale]/[at]; this answers the rest (app/global-not-found.tsx).
-  experimental: { globalNotFound: true },
+  experimental: {
+    globalNotFound: true,
+    // Sized from the schemas' maximum lengths (lib/validations/limits.ts).
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
+  },
 };
 
 export default withNextIntl(nextConfig);

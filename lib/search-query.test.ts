@@ -18,6 +18,10 @@ const text = (segments: Segment[]) => segments.map((s) => s.text).join('');
 const marks = (segments: Segment[]) => segments.filter((s) => s.mark).map((s) => s.text);
 
 describe('normalizeSearchQuery', () => {
+  it('drops a lone surrogate and NUL (the database cannot take them) but keeps an emoji', () => {
+    expect(normalizeSearchQuery('lúa\uD800gạo\u0000 😀')).toBe('lúa gạo 😀');
+  });
+
   it('NFC, one space between words, trimmed', () => {
     expect(normalizeSearchQuery('  sản   lượng\tthuỷ\n')).toBe('sản lượng thuỷ');
     const nfd = 'Đảng bộ'.normalize('NFD');

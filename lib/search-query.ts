@@ -15,6 +15,8 @@ export function normalizeSearchQuery(raw: unknown): string {
   const value = Array.isArray(raw) ? raw[0] : raw;
   if (typeof value !== 'string') return '';
   const squashed = value
+    // A lone surrogate cannot be searched for (nor sent to the database): it becomes a space.
+    .replace(/[\uD800-\uDFFF]/gu, ' ')
     .normalize('NFC')
     // Control characters (a pasted tab or newline, a NUL) are never part of what was meant.
     .replace(/[\p{Cc}\s]+/gu, ' ')

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { reasonSchema } from './reason';
-import { baseVersion, optionalText, requiredText, translationText } from './text';
+import { baseVersion, optionalText, requiredText, safeText, translationText } from './text';
 
 export const sectionEditSchema = z.object({
   title: requiredText('tiêu đề mục', 200),
@@ -8,7 +8,7 @@ export const sectionEditSchema = z.object({
   body: z
     .string({ error: 'Thiếu nội dung.' })
     .transform((s) => s.normalize('NFC').replace(/\r\n?/g, '\n'))
-    .pipe(z.string().max(100_000, 'Nội dung tối đa 100.000 ký tự.')),
+    .pipe(safeText('nội dung').max(100_000, 'Nội dung tối đa 100.000 ký tự.')),
   translations: z
     .object({
       en: z
