@@ -3,6 +3,8 @@ import {
   compareDecimal,
   decimalToNumber,
   formatDecimal,
+  MAX_FRACTION_DIGITS,
+  MAX_INTEGER_DIGITS,
   parseViNumber,
   percentChange,
   subtractDecimal,
@@ -28,6 +30,28 @@ describe('formatDecimal', () => {
 
   it.each(['', '1,5', '1.', '.5', '+1', '1e5', 'NaN', 'Infinity', ' 1', '1.2.3', '--1'])('throws on %j', (input) => {
     expect(() => formatDecimal(input)).toThrow();
+  });
+});
+
+describe('numbers with bounds (numeric(24,6))', () => {
+  it(`takes ${MAX_INTEGER_DIGITS} integer and ${MAX_FRACTION_DIGITS} fraction digits, grouped or not, and refuses one more of either`, () => {
+    expect(parseViNumber('123.456.789.012.345.678,123456')).toEqual({ ok: true, value: '123456789012345678.123456' });
+    expect(parseViNumber('1234567890123456789')).toEqual({ ok: false, message: 'Phần nguyên tối đa 18 chữ số.' });
+    expect(parseViNumber('1.234.567.890.123.456.789')).toEqual({ ok: false, message: 'Phần nguyên tối đa 18 chữ số.' });
+    expect(parseViNumber('1,1234567')).toEqual({ ok: false, message: 'Phần thập phân tối đa 6 chữ số (sau dấu phẩy).' });
+  });
+
+  it('refuses 30 000 digits with a message, without trying to read them', () => {
+    const result = parseViNumber('9'.repeat(30_000));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(/^Số quá dài/);
+  });
+
+  it('groups a long stored value digit for digit (one pass, not a look-ahead per digit)', () => {
+    const digits = '1234567890'.repeat(10_000); // 100 000 digits: the old regex took seconds per render
+    const grouped = formatDecimal(digits);
+    expect(grouped.replaceAll('.', '')).toBe(digits);
+    expect(grouped.split('.').every((g, i) => (i === 0 ? g.length >= 1 && g.length <= 3 : g.length === 3))).toBe(true);
   });
 });
 

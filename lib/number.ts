@@ -44,9 +44,17 @@ function fromScaled(units: bigint, scale: number): string {
   return `${negative ? '-' : ''}${intPart}${scale > 0 ? `.${fracPart}` : ''}`;
 }
 
+/** "1234567" → "1.234.567", in one pass (a look-ahead regex here is quadratic in the digits). */
 function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const head = digits.length % 3 || 3;
+  const groups = [digits.slice(0, head)];
+  for (let i = head; i < digits.length; i += 3) groups.push(digits.slice(i, i + 3));
+  return groups.join('.');
 }
+
+/** The most digits a stored value may have: the column is numeric(24,6). */
+export const MAX_INTEGER_DIGITS = 18;
+export const MAX_FRACTION_DIGITS = 6;
 
 /**
  * "6.20" → "6,20", "423700" → "423.700", "1234567.891" → "1.234.567,891".
@@ -77,6 +85,8 @@ const DIGITS = /^\d+$/;
 export function parseViNumber(input: string): ParseResult {
   const text = input.trim();
   if (text === '') return { ok: false, message: 'Chưa nhập số.' };
+  // Longer than any number that fits (18 + 6 digits, separators, sign): refused before any pattern runs.
+  if (text.length > 40) return { ok: false, message: `Số quá dài: phần nguyên tối đa ${MAX_INTEGER_DIGITS} chữ số, phần thập phân tối đa ${MAX_FRACTION_DIGITS}.` };
 
   const negative = text.startsWith('-');
   const body = negative ? text.slice(1) : text;
@@ -127,6 +137,12 @@ export function parseViNumber(input: string): ParseResult {
     intDigits = groups.join('');
   }
 
+  if (intDigits.length > MAX_INTEGER_DIGITS) {
+    return { ok: false, message: `Phần nguyên tối đa ${MAX_INTEGER_DIGITS} chữ số.` };
+  }
+  if (fracText !== undefined && fracText.length > MAX_FRACTION_DIGITS) {
+    return { ok: false, message: `Phần thập phân tối đa ${MAX_FRACTION_DIGITS} chữ số (sau dấu phẩy).` };
+  }
   const canonical = `${intDigits}${fracText === undefined ? '' : `.${fracText}`}`;
   const isZero = /^[0.]+$/.test(canonical);
   return { ok: true, value: negative && !isZero ? `-${canonical}` : canonical };
