@@ -21,6 +21,24 @@ describe('word diff', () => {
     expect(parts.find((p) => p.type === 'added')?.text).toBe('thủy');
   });
 
+  it('two long texts that differ throughout are shown whole, old then new, instead of being compared word by word', () => {
+    const words = (seed: number) => Array.from({ length: 10_000 }, (_, i) => `từ${(i * seed) % 9973}`).join(' ');
+    const [before, after] = [words(7), words(13)];
+    const parts = diffWords(before, after);
+    expect(parts.map((p) => p.type)).toEqual(['whole', 'removed', 'added']);
+    expect(parts[1]!.text).toBe(before);
+    expect(parts[2]!.text).toBe(after);
+  });
+
+  it('a long text with a few changes is still compared word by word', () => {
+    const before = Array.from({ length: 10_000 }, (_, i) => `từ${i}`).join(' ');
+    const after = before.replace('từ5000 ', 'chữ5000 ').replace('từ9000 ', '');
+    const parts = diffWords(before, after);
+    expect(parts.some((p) => p.type === 'whole')).toBe(false);
+    expect(parts.filter((p) => p.type === 'removed').map((p) => p.text.trim())).toEqual(['từ5000', 'từ9000']);
+    expect(parts.filter((p) => p.type === 'added').map((p) => p.text.trim())).toEqual(['chữ5000']);
+  });
+
   it('segments Vietnamese into whole syllables', () => {
     expect(segmentWords('Sóc Trăng').filter((s) => s.trim())).toEqual(['Sóc', 'Trăng']);
   });

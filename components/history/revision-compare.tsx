@@ -6,11 +6,15 @@ import { formatDecimal } from '@/lib/number';
 import type { SnapshotDiff } from '@/lib/revision-diff';
 
 /** A word diff as text: React escapes everything, so no stored HTML ever renders here. */
-export function WordDiff({ parts }: { parts: DiffPart[] }) {
+export function WordDiff({ parts, locale = 'vi' }: { parts: DiffPart[]; locale?: Locale }) {
   return (
     <span className="word-diff">
       {parts.map((p, i) =>
-        p.type === 'added' ? (
+        p.type === 'whole' ? (
+          <em key={i} className="diff-whole">
+            {translator(locale, 'revisionCompare')('tooLarge')}{' '}
+          </em>
+        ) : p.type === 'added' ? (
           <ins key={i}>{p.text}</ins>
         ) : p.type === 'removed' ? (
           <del key={i}>{p.text}</del>
@@ -69,7 +73,7 @@ export function RevisionCompare({ diff, fromLabel, toLabel, locale = 'vi' }: { d
                     {v.label}
                     {v.other.map((o) => (
                       <div key={o.field} className="note">
-                        {o.label}: <WordDiff parts={o.parts} />
+                        {o.label}: <WordDiff parts={o.parts} locale={locale} />
                       </div>
                     ))}
                   </th>
@@ -92,7 +96,7 @@ export function RevisionCompare({ diff, fromLabel, toLabel, locale = 'vi' }: { d
             <div key={f.field} lang={vi}>
               <dt>{f.label}</dt>
               <dd className="pre">
-                <WordDiff parts={f.parts} />
+                <WordDiff parts={f.parts} locale={locale} />
               </dd>
             </div>
           ))}
