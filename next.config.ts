@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { COMMON_HEADERS, PUBLIC_CSP, PUBLIC_SOURCE } from './lib/security-headers';
 import { ACTION_BODY_LIMIT } from './lib/validations/limits';
 
 // Interface languages: lib/i18n/request.ts (the locale is the public routes' [locale] segment).
@@ -21,6 +22,14 @@ const nextConfig: NextConfig = {
   // folder; bundling it breaks those paths at run time.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
+  // Security headers (lib/security-headers.ts): the fixed ones everywhere, the public pages'
+  // policy on everything but the staff area and sign-in, whose nonce policy proxy.ts sets.
+  async headers() {
+    return [
+      { source: '/:path*', headers: [...COMMON_HEADERS] },
+      { source: PUBLIC_SOURCE, headers: [{ key: 'Content-Security-Policy', value: PUBLIC_CSP }] },
+    ];
+  },
   typedRoutes: false,
   // Public addresses always match app/[locale]/[at]; this answers the rest (app/global-not-found.tsx).
   experimental: {

@@ -17,7 +17,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { segmentForQuery } from '@/lib/as-of-segment';
 import { AS_OF_HEADER, AS_OF_TO_HEADER, PATHNAME_HEADER } from '@/lib/headers';
+import { env } from '@/lib/env';
 import { localizedPath, splitLocale, type Locale } from '@/lib/i18n/config';
+import { isStaffOrSignIn, newNonce, staffCsp, strictTransportSecurity } from '@/lib/security-headers';
 
 // Auth.js session cookie, plain or `__Secure-` over HTTPS, possibly split into `.0`, `.1`, …
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
@@ -25,8 +27,8 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 /** Where a date or an instant is turned into a revision (app/api/as-of/route.ts). */
 export const AS_OF_RESOLVER = '/api/as-of';
 
-/** Pages that exist in Vietnamese only. */
-const isVietnameseOnly = (path: string) => path.startsWith('/quan-tri') || path === '/dang-nhap' || path.startsWith('/dang-nhap/');
+/** Pages that exist in Vietnamese only: the staff area and sign-in. */
+const isVietnameseOnly = isStaffOrSignIn;
 
 /** A public page: rewrite to its language and moment segments (`path` is without the locale prefix). */
 function publicRequest(request: NextRequest, locale: Locale, path: string) {
@@ -47,7 +49,7 @@ function publicRequest(request: NextRequest, locale: Locale, path: string) {
   return NextResponse.rewrite(url);
 }
 
-export function proxy(request: NextRequest) {
+function route(request: NextRequest, headers: Headers): NextResponse {
   const { pathname, searchParams } = request.nextUrl;
   const localized = splitLocale(pathname);
   if (localized.locale === 'en') {
@@ -61,7 +63,6 @@ export function proxy(request: NextRequest) {
   query.delete('_rsc'); // Next's cache-busting parameter on client navigations, not part of the page's address
   const search = query.toString();
   const path = search ? `${pathname}?${search}` : pathname;
-  const headers = new Headers(request.headers);
   headers.set(PATHNAME_HEADER, path); // always overwritten, so a client cannot supply its own
   if (!pathname.startsWith('/quan-tri')) return NextResponse.next({ request: { headers } });
 
@@ -75,6 +76,20 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(url);
   }
   return NextResponse.next({ request: { headers } });
+}
+
+export function proxy(request: NextRequest): NextResponse {
+  const { pathname } = request.nextUrl;
+  const headers = new Headers(request.headers);
+  // Staff and sign-in pages are rendered per request: a fresh nonce, which Next puts on its own
+  // scripts when it finds the policy among the request headers (lib/security-headers.ts).
+  const csp = isStaffOrSignIn(pathname) ? staffCsp(newNonce(), { dev: process.env.NODE_ENV === 'development' }) : null;
+  if (csp) headers.set('Content-Security-Policy', csp);
+  const response = route(request, headers);
+  if (csp) response.headers.set('Content-Security-Policy', csp);
+  const hsts = strictTransportSecurity(env().SITE_URL);
+  if (hsts) response.headers.set('Strict-Transport-Security', hsts);
+  return response;
 }
 
 export const config = {

@@ -59,3 +59,28 @@ describe('proxy: staff and sign-in', () => {
     expect(run('/dang-nhap').rewrite).toBeNull();
   });
 });
+
+describe('proxy: the staff and sign-in pages get a fresh nonce policy', () => {
+  const csp = (url: string) => {
+    const response = proxy(new NextRequest(new URL(url, 'http://portal.test'), { headers: { cookie: 'authjs.session-token=x' } }));
+    return { sent: response.headers.get('content-security-policy'), forNext: response.headers.get('x-middleware-request-content-security-policy') };
+  };
+
+  it('sends a nonce policy on staff pages and sign-in, hands Next the same one, and a new nonce each time', () => {
+    for (const path of ['/quan-tri', '/quan-tri/chi-tieu/gia-tri-xuat-khau', '/dang-nhap']) {
+      const { sent, forNext } = csp(path);
+      expect(sent, path).toMatch(/script-src 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'/);
+      expect(sent, path).toContain("frame-ancestors 'none'");
+      expect(sent, path).toContain("object-src 'none'");
+      expect(sent, path).toContain("base-uri 'none'");
+      expect(sent, path).toContain("form-action 'self'");
+      expect(forNext, path).toBe(sent);
+    }
+    expect(csp('/quan-tri').sent).not.toBe(csp('/quan-tri').sent);
+  });
+
+  it('leaves public pages to the fixed policy of next.config.ts (they are cached whole)', () => {
+    expect(csp('/chi-tieu').sent).toBeNull();
+    expect(csp('/en').sent).toBeNull();
+  });
+});
