@@ -1,6 +1,31 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * A public address: an absolute http(s) URL, and https unless it is this machine (a session
+ * cookie over plain http is sent without `Secure`, and a citation would name an insecure site).
+ */
+const publicAddress = (name: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.replace(/\/+$/, '') : undefined))
+    .superRefine((v, ctx) => {
+      if (v === undefined) return;
+      const url = URL.canParse(v) ? new URL(v) : null;
+      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+        ctx.addIssue({ code: 'custom', message: `${name} phải là một địa chỉ đầy đủ, ví dụ https://ketqua.example.vn (must be an absolute http(s) URL)` });
+      } else if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} phải dùng https khi không phải máy này (must be https unless it is localhost): ${url.origin}`,
+        });
+      }
+    });
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -30,15 +55,13 @@ const envSchema = z.object({
     .refine((v) => v === undefined || z.email().safeParse(v.toLowerCase()).success, {
       message: 'ADMIN_EMAIL phải là một địa chỉ email (must be an email address)',
     }),
-  /** The public address (e.g. https://ketqua.example.vn) for absolute links; unset: the request's own address. */
-  SITE_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
-    .refine((v) => v === undefined || URL.canParse(v), {
-      message: 'SITE_URL phải là một địa chỉ đầy đủ, ví dụ https://ketqua.example.vn (must be an absolute URL)',
-    }),
+  /**
+   * The public address (e.g. https://ketqua.example.vn): the only source of absolute links,
+   * citations, feeds and PDFs (request headers never choose them). Unset: http://localhost:PORT.
+   */
+  SITE_URL: publicAddress('SITE_URL'),
+  /** Where Auth.js is reached (its redirects and whether cookies are `Secure`); `npm start` sets it from PORT. */
+  AUTH_URL: publicAddress('AUTH_URL'),
   /** The Chromium that renders /in.pdf and runs the browser tests. */
   CHROMIUM_PATH: z.string().trim().min(1).default('/usr/bin/chromium'),
   /** Never printed. Checked against the password policy when the admin is created. Not trimmed. */
@@ -55,13 +78,24 @@ let cached: Env | undefined;
 /** Read and validate configuration once; a bad variable stops start-up with a message that names it. */
 export function env(): Env {
   if (cached) return cached;
-  const parsed = envSchema.safeParse(process.env);
+  cached = parseEnv(process.env);
+  return cached;
+}
+
+/** Validate `source` as configuration; throws a message naming every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
+}
+
+/** The site's public address, without a trailing slash: SITE_URL, or http://localhost:PORT. */
+export function siteUrl(): string {
+  const { SITE_URL, PORT } = env();
+  return SITE_URL ?? `http://localhost:${PORT}`;
 }
 
 export function pgliteDir(): string {

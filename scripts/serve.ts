@@ -170,6 +170,7 @@ async function main(): Promise<void> {
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: secrets.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
     NEXT_DEPLOYMENT_ID: deploymentId,
     AUTH_URL: publicUrl,
+    SITE_URL: process.env.SITE_URL ?? publicUrl,
     NEXT_TELEMETRY_DISABLED: '1',
   };
   // The first administrator was created above, once; the instances need no password.

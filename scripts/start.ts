@@ -143,6 +143,7 @@ export function serverEnv(port: number, base: NodeJS.ProcessEnv = process.env): 
     NODE_ENV: 'production',
     AUTH_TRUST_HOST: base.AUTH_TRUST_HOST ?? 'true',
     AUTH_URL: base.AUTH_URL ?? `http://localhost:${port}`,
+    SITE_URL: base.SITE_URL ?? base.AUTH_URL ?? `http://localhost:${port}`,
   };
 }
 

@@ -40,15 +40,12 @@ function unavailable(printHref: string, reason: 'missing' | 'busy' | 'failed'): 
   );
 }
 
-async function renderPdf(target: string, forwarded: { host: string; proto: string }, revisionId: number): Promise<{ pdf: Uint8Array; printed: string | null }> {
+async function renderPdf(target: string, revisionId: number): Promise<{ pdf: Uint8Array; printed: string | null }> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, timeout: RENDER_TIMEOUT_MS });
   try {
-    const context = await browser.newContext({
-      locale: 'vi-VN',
-      // The printed citation names the host the reader used, not loopback.
-      extraHTTPHeaders: { 'x-forwarded-host': forwarded.host, 'x-forwarded-proto': forwarded.proto },
-    });
+    // The printed citation names SITE_URL (app/[locale]/[at]/in), whatever address Chromium loads.
+    const context = await browser.newContext({ locale: 'vi-VN' });
     const tab = await context.newPage();
     const response = await tab.goto(target, { waitUntil: 'load', timeout: RENDER_TIMEOUT_MS });
     if (!response || !response.ok()) throw new Error(`/in answered ${response?.status() ?? 'nothing'}`);
@@ -102,12 +99,8 @@ export async function GET(request: Request) {
 
   // Never the request's Host: Chromium must only ever load this server's own page.
   const target = `http://127.0.0.1:${env().PORT}/in${asOf ? `?asOf=r${revisionId}` : ''}`;
-  const forwarded = {
-    host: request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host,
-    proto: request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', ''),
-  };
   waiting += 1;
-  const job = queue.then(() => renderPdf(target, forwarded, revisionId));
+  const job = queue.then(() => renderPdf(target, revisionId));
   queue = job.catch(() => {});
   try {
     const { pdf, printed } = await job;

@@ -2,6 +2,7 @@ import { listPublicChanges } from '@/db/queries/public-history';
 import { getReport } from '@/db/queries/cached-reads';
 import { buildChangeFeed } from '@/lib/open-data/atom';
 import { openDataResponse } from '@/lib/open-data/response';
+import { siteOrigin } from '@/lib/i18n/metadata';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 
 export const dynamic = 'force-dynamic';
@@ -11,8 +12,8 @@ const ENTRIES = 50;
 /** Atom 1.0: the latest changes published after the import. No staff identity: the portal is the author. */
 export async function GET(request: Request) {
   const slug = DEFAULT_REPORT_SLUG;
-  // Atom wants absolute links; they follow the host the feed was asked from.
-  const origin = new URL(request.url).origin;
+  // Atom wants absolute links: from SITE_URL, never from the request's Host or X-Forwarded-Host.
+  const origin = siteOrigin().origin;
   return openDataResponse(request, {
     slug,
     representation: 'changes.atom',

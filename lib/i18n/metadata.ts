@@ -2,13 +2,12 @@ import 'server-only';
 /** Metadata shared by the pages: the site's name and address, and a page's other-language version. */
 import type { Metadata, Viewport } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { env } from '@/lib/env';
+import { siteUrl } from '@/lib/env';
 import { localizedPath, type Locale } from './config';
 
-/** The site's public address for absolute URLs: `SITE_URL` only (request headers never choose it); null: relative URLs. */
-export function siteOrigin(): URL | null {
-  const configured = env().SITE_URL;
-  return configured ? new URL(configured) : null;
+/** The site's public address for absolute URLs: `SITE_URL` (lib/env.ts), never a request header. */
+export function siteOrigin(): URL {
+  return new URL(siteUrl());
 }
 
 /** The same for every page: phones get the device width, browsers the portal's colour. */

@@ -53,7 +53,7 @@ function Example({ children }: { children: string }) {
 export default async function OpenDataPage() {
   const [t, { locale }] = await Promise.all([getTranslations('openData'), getReading()]);
   // Absolute only from configuration (SITE_URL); relative otherwise.
-  const api = `${siteOrigin()?.origin ?? ''}/api/v1/reports/${slug}`;
+  const api = `${siteOrigin().origin}/api/v1/reports/${slug}`;
   // Field descriptions (lib/open-data/fields.ts) are written in Vietnamese only.
   const docsLang = locale === 'vi' ? undefined : 'vi';
   const labels = { field: t('field'), meaning: t('meaning') };

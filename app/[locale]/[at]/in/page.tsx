@@ -29,7 +29,7 @@ export default async function PrintPage() {
   // The revision cited: the moment read, or the newest one (the only read here that every edit clears).
   const revision = reading.moment ? { id: reading.moment.revisionId, createdAt: reading.moment.createdAt } : latest;
   // Absolute only from configuration (SITE_URL): a request header never chooses what is printed.
-  const origin = siteOrigin()?.origin ?? '';
+  const origin = siteOrigin().origin;
 
   return (
     <>
