@@ -3,7 +3,10 @@
  * Atom feed come from SITE_URL (scripts/start.ts derives it from the port), whatever Host or
  * X-Forwarded-Host a client sends.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, test } from './fixtures';
+import { EDITOR, signIn } from './staff-session';
 
 const FORGED = { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' };
 
@@ -13,5 +16,37 @@ test('a forged X-Forwarded-Host changes nothing on the print edition or in the f
     const body = await (await request.get(path, { headers: FORGED })).text();
     expect(body, path).not.toContain('evil.example');
     expect(body, path).toMatch(new RegExp(`http://localhost:${site}/`));
+  }
+});
+
+test('an image an editor points at another address is fetched by nobody: not the PDF renderer, not a reader\'s browser', async ({ page, request, sectionForm }) => {
+  const seen: string[] = [];
+  const listener = http.createServer((req, res) => {
+    seen.push(req.url ?? '');
+    res.writeHead(204).end();
+  });
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  const { port } = listener.address() as AddressInfo;
+  const image = `http://127.0.0.1:${port}/theo-doi.png`;
+  try {
+    await signIn(page, EDITOR);
+    await sectionForm.open('bai-hoc-kinh-nghiem');
+    const body = await sectionForm.readBody();
+    await sectionForm.setBody(`${body}\n\n![Ảnh ngoài](${image})`);
+    await sectionForm.saveWithReason('Bổ sung', 'Thử một ảnh trỏ ra ngoài (kiểm thử)');
+
+    // The reader's page shows a link to the address instead of loading it.
+    await page.goto('/muc/bai-hoc-kinh-nghiem');
+    await expect(page.getByRole('link', { name: '[ảnh: Ảnh ngoài]' })).toHaveAttribute('href', image);
+    // The PDF is made from /in, which carries the section: Chromium asks nothing of the listener.
+    const pdf = await request.get('/in.pdf', { timeout: 90_000 });
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect(seen).toEqual([]);
+
+    await sectionForm.open('bai-hoc-kinh-nghiem');
+    await sectionForm.setBody(body);
+    await sectionForm.saveWithReason('Bổ sung', 'Bỏ ảnh thử (kết thúc kiểm thử)');
+  } finally {
+    listener.close();
   }
 });

@@ -7,9 +7,11 @@ export function chromiumPath(): string {
 }
 
 // Without the background-networking flags Chromium keeps dialling out, and this network refuses it.
+// `--no-sandbox` only as root, where Chromium refuses to start sandboxed; any other user keeps the sandbox.
+const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 export const CHROMIUM_ARGS = [
   '--headless',
-  '--no-sandbox',
+  ...(asRoot ? ['--no-sandbox'] : []),
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
@@ -17,3 +19,4 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+

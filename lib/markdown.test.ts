@@ -139,3 +139,24 @@ describe('renderMarkdown: entity links', () => {
     expect(html).not.toMatch(/onerror|javascript:|<img/i);
   });
 });
+
+describe('renderMarkdown: images only from the portal itself', () => {
+  it('turns an image from another host into a link the reader may follow, so nothing is fetched on an editor\'s say-so', async () => {
+    const html = await renderMarkdown('![Biểu đồ](http://169.254.169.254/latest/meta-data) và ![](https://tracker.example/p.gif)');
+    expect(html).not.toMatch(/<img/);
+    expect(html).toContain('<a href="http://169.254.169.254/latest/meta-data">[ảnh: Biểu đồ]</a>');
+    expect(html).toContain('<a href="https://tracker.example/p.gif">[ảnh: https://tracker.example/p.gif]</a>');
+  });
+
+  it('a protocol-relative address is another host too; a backslash one stays a path here', async () => {
+    expect(await renderMarkdown('![x](//evil.example/x.png)')).not.toMatch(/<img/);
+    // Markdown encodes the backslash: the browser asks this site for /%5Cevil.example/x.png.
+    expect(await renderMarkdown('![x](/\\evil.example/x.png)')).toContain('<img src="/%5Cevil.example/x.png"');
+  });
+
+  it('keeps images from the portal\'s own paths and inline raster images', async () => {
+    expect(await renderMarkdown('![Sơ đồ](/icon.svg)')).toContain('<img src="/icon.svg" alt="Sơ đồ">');
+    const png = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    expect(await renderMarkdown(`![chấm](${png})`)).toContain(`<img src="${png}" alt="chấm">`);
+  });
+});

@@ -1,6 +1,9 @@
 /**
  * Markdown → sanitised HTML for narrative text. Only http:, https: and mailto:
- * links survive (plus the portal's own relative links); no raw HTML.
+ * links survive (plus the portal's own relative links); no raw HTML. Images only from the
+ * portal itself (a path on this site) or inline raster `data:` images: an image from anywhere
+ * else becomes a link to it, so neither the PDF renderer nor a reader's browser fetches an
+ * address an editor typed.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -15,7 +18,8 @@ export type EntityLink = { text: string; href: string; title: string };
 const schema: SanitizeSchema = {
   ...defaultSchema,
   clobberPrefix: 'md-',
-  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'] },
+  // `data:` survives on <img> only, and only after rehypeImagesFromHere kept it (raster images).
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https', 'data'] },
   attributes: {
     ...defaultSchema.attributes,
     // The sanitiser uses the first definition of an attribute it finds: the default schema already
@@ -27,6 +31,32 @@ const schema: SanitizeSchema = {
     ],
   },
 };
+
+const RASTER_DATA = /^data:image\/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$/i;
+
+/** A path on this site (not `//host`, not `/\\host`), or an inline raster image. */
+export function isOwnImage(src: string): boolean {
+  return (src.startsWith('/') && !src.startsWith('//') && !src.startsWith('/\\')) || RASTER_DATA.test(src);
+}
+
+/** Every image that is not the portal's own becomes a link to where it points (with its description as text). */
+function rehypeImagesFromHere() {
+  const visit = (node: Root | Element) => {
+    node.children = node.children.map((child) => {
+      if (child.type !== 'element') return child;
+      if (child.tagName !== 'img') {
+        visit(child);
+        return child;
+      }
+      const src = typeof child.properties.src === 'string' ? child.properties.src : '';
+      if (isOwnImage(src)) return child;
+      const alt = typeof child.properties.alt === 'string' && child.properties.alt.trim() ? child.properties.alt : src;
+      const link: Element = { type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: `[ảnh: ${alt}]` }] };
+      return link;
+    }) as typeof node.children;
+  };
+  return (tree: Root) => visit(tree);
+}
 
 /** Turn every occurrence of a known name into a link to its page (never inside an existing link). */
 function rehypeEntityLinks(links: EntityLink[]) {
@@ -72,6 +102,7 @@ export async function renderMarkdown(markdown: string, { links = [] }: { links?:
     .use(remarkGfm)
     .use(remarkRehype) // raw HTML in the Markdown is dropped here, not passed through
     .use(rehypeEntityLinks(links))
+    .use(rehypeImagesFromHere)
     .use(rehypeSanitize, schema)
     .use(rehypeStringify)
     .process(markdown.normalize('NFC'));

@@ -46,6 +46,9 @@ async function renderPdf(target: string, revisionId: number): Promise<{ pdf: Uin
   try {
     // The printed citation names SITE_URL (app/[locale]/[at]/in), whatever address Chromium loads.
     const context = await browser.newContext({ locale: 'vi-VN' });
+    // Nothing but this server's own page and files: any other address is refused before it is asked.
+    const own = new URL(target).origin;
+    await context.route('**/*', (route) => (new URL(route.request().url()).origin === own ? route.continue() : route.abort('blockedbyclient')));
     const tab = await context.newPage();
     const response = await tab.goto(target, { waitUntil: 'load', timeout: RENDER_TIMEOUT_MS });
     if (!response || !response.ok()) throw new Error(`/in answered ${response?.status() ?? 'nothing'}`);
