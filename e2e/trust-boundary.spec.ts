@@ -50,3 +50,19 @@ test('an image an editor points at another address is fetched by nobody: not the
     listener.close();
   }
 });
+
+test('a guesser rotating X-Forwarded-For is still one address: the sixth guess waits', async ({ page, signInPage }) => {
+  const guess = { email: 'doan-mo@example.vn', password: 'không phải mật khẩu này' };
+  for (let i = 1; i <= 5; i++) {
+    await page.setExtraHTTPHeaders({ 'x-forwarded-for': `203.0.113.${i}`, 'x-real-ip': `203.0.113.${i}` });
+    await signInPage.goto();
+    await signInPage.fill(guess);
+    await signInPage.submit();
+    await expect(signInPage.message).toHaveText('Email hoặc mật khẩu không đúng.');
+  }
+  await page.setExtraHTTPHeaders({ 'x-forwarded-for': '203.0.113.6' });
+  await signInPage.goto();
+  await signInPage.fill(guess);
+  await signInPage.submit();
+  await expect(signInPage.message).toContainText('Bạn đã thử đăng nhập sai nhiều lần');
+});

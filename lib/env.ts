@@ -62,6 +62,8 @@ const envSchema = z.object({
   SITE_URL: publicAddress('SITE_URL'),
   /** Where Auth.js is reached (its redirects and whether cookies are `Secure`); `npm start` sets it from PORT. */
   AUTH_URL: publicAddress('AUTH_URL'),
+  /** How many proxies in front may be believed about the client's address (X-Forwarded-For); 0: none, the socket's address counts. */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** The Chromium that renders /in.pdf and runs the browser tests. */
   CHROMIUM_PATH: z.string().trim().min(1).default('/usr/bin/chromium'),
   /** Never printed. Checked against the password policy when the admin is created. Not trimmed. */

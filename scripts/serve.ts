@@ -12,7 +12,7 @@
 import dns from 'node:dns';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureBuild, prepareAndBootstrap, root, serverEnv, waitForHealth } from './start';
+import { ensureBuild, PRELOAD, prepareAndBootstrap, root, serverEnv, waitForHealth } from './start';
 import { cacheKeyPrefix, currentBuild, keyFingerprint, loadSecrets, newDeploymentId, readStamp, rebuildReason, writeStamp } from './serve/build';
 import { checkPorts, checkRedis, findMimeTypes, findNginx, readServeOptions, Refusal, serveDir, type ServeOptions } from './serve/checks';
 import { currentUserDirective, nginxArgs, renderNginxConfig, testNginxConfig, writeNginxConfig } from './serve/nginx';
@@ -179,7 +179,7 @@ async function main(): Promise<void> {
   let t = Date.now();
   say(`• Khởi động ${instancePorts.length} instance Next.js (starting next start) trên cổng (on ports) ${instancePorts.join(', ')}…`);
   for (const [i, p] of instancePorts.entries()) {
-    children.push(startChild(`app${i + 1}:${p}`, process.execPath, [nextBin, 'start', '-p', String(p), '-H', 'localhost'], { cwd: root, env: serverEnv(p, base) }));
+    children.push(startChild(`app${i + 1}:${p}`, process.execPath, [...PRELOAD, nextBin, 'start', '-p', String(p), '-H', 'localhost'], { cwd: root, env: serverEnv(p, base) }));
   }
   for (const child of children) {
     child.proc.on('exit', (code, signal) => void shutdown(1, `Tiến trình ${child.label} đã dừng bất ngờ (exited unexpectedly): ${signal ?? code}`));

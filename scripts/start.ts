@@ -135,6 +135,9 @@ export function clearFetchCache(log: (line: string) => void = say): void {
   }
 }
 
+/** Gives every request its socket address in a header no client can write (the sign-in throttle reads it). */
+export const PRELOAD = ['--require', path.join(root, 'scripts/client-address-preload.cjs')];
+
 /** Environment for `next start` on `port`: everything passed through, plus Auth.js settings when unset. */
 export function serverEnv(port: number, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   return {
@@ -149,7 +152,7 @@ export function serverEnv(port: number, base: NodeJS.ProcessEnv = process.env): 
 
 /** `node node_modules/next/dist/bin/next start -p PORT` (the PID held is the server itself). */
 export function startServer(port: number, env: NodeJS.ProcessEnv, opts: { detached?: boolean; quiet?: boolean } = {}): ChildProcess {
-  return spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+  return spawn(process.execPath, [...PRELOAD, nextBin, 'start', '-p', String(port)], {
     cwd: root,
     env,
     detached: opts.detached ?? false,

@@ -10,7 +10,7 @@ import { getDb, type DbOrTx } from '../index';
 import { users, type User } from '../schema';
 import { assertActor, type ActorRef } from '../permissions';
 import { revokeSessionsForUser } from './sessions';
-import { accountThrottleKey, clearFailures } from './sign-in-throttle';
+import { clearAccountThrottle } from './sign-in-throttle';
 import { summaryColumns, type UserSummary } from './user-summary';
 import { InvalidError, isUniqueViolation, NotFoundError } from '@/lib/errors';
 import { hashPassword } from '@/lib/password';
@@ -168,7 +168,7 @@ export async function resetPassword(
       .returning(summaryColumns);
     if (!row) throw new NotFoundError('Không tìm thấy tài khoản này.');
     await revokeSessionsForUser({ userId, now }, t);
-    await clearFailures({ keys: [accountThrottleKey(row.email)] }, t);
+    await clearAccountThrottle({ email: row.email }, t);
     return row;
   });
 }

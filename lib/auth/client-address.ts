@@ -1,26 +1,26 @@
 /**
- * The client's address, for the per-address sign-in throttle.
+ * The client's address, for the sign-in throttle and the security log.
  *
- * The last entry of X-Forwarded-For is the one the nearest proxy appended, the only one a
- * client cannot choose when the site sits behind a reverse proxy (nginx
- * `proxy_add_x_forwarded_for`); earlier entries are whatever the client sent. Without a proxy,
- * Next.js fills the header from the socket when the request has none, but keeps one the
- * client sent: a client talking to Next directly can then pick its address. The per-account
- * limit does not depend on this, which is why both exist.
+ * By default (`TRUSTED_PROXY_HOPS=0`) it is the address of the socket the request arrived on,
+ * which scripts/client-address-preload.cjs writes into SOCKET_ADDRESS_HEADER; X-Forwarded-For
+ * is ignored, since with no proxy in front a client writes it. With `TRUSTED_PROXY_HOPS=n`
+ * (`npm run serve` sets 1 for its nginx), the n proxies in front each appended the address they
+ * saw, so the client is the n-th entry from the end of X-Forwarded-For; entries before it are
+ * whatever the client sent.
  */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for');
-  if (forwarded) {
-    const last = forwarded
+export const SOCKET_ADDRESS_HEADER = 'x-kqnk-socket-address';
+
+export function clientAddress(headers: Headers, trustedHops: number, preloaded = process.env.KQNK_SOCKET_ADDRESS === '1'): string {
+  const socket = preloaded ? headers.get(SOCKET_ADDRESS_HEADER)?.trim() : undefined;
+  if (trustedHops > 0) {
+    const entries = (headers.get('x-forwarded-for') ?? '')
       .split(',')
       .map((s) => s.trim())
-      .filter(Boolean)
-      .at(-1);
-    if (last) return normalise(last);
+      .filter(Boolean);
+    const client = entries.length >= trustedHops ? entries[entries.length - trustedHops] : entries[0];
+    if (client) return normalise(client);
   }
-  const real = headers.get('x-real-ip')?.trim();
-  if (real) return normalise(real);
-  return 'unknown';
+  return socket ? normalise(socket) : 'unknown';
 }
 
 function normalise(address: string): string {

@@ -11,7 +11,8 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { findUserByEmail, rehashPassword } from '@/db/queries/accounts';
 import { createSession, SESSION_ABSOLUTE_TIMEOUT_MS } from '@/db/queries/sessions';
-import { accountThrottleKey, addressThrottleKey, checkThrottle, clearFailures, recordFailure } from '@/db/queries/sign-in-throttle';
+import { reserveAttempt, settleSuccess } from '@/db/queries/sign-in-throttle';
+import { env } from '@/lib/env';
 import { DUMMY_PASSWORD_HASH, passwordNeedsRehash, verifyPassword } from '@/lib/password';
 import { signInSchema } from '@/lib/validations/auth';
 import { clientAddress } from './client-address';
@@ -48,21 +49,18 @@ async function authorize(credentials: Partial<Record<string, unknown>>, request:
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
-  const accountKey = accountThrottleKey(email);
-  const keys = [accountKey, addressThrottleKey(clientAddress(request.headers))];
+  const attempt = { email, address: clientAddress(request.headers, env().TRUSTED_PROXY_HOPS) };
   const db = await getDb();
 
-  const throttle = await checkThrottle({ keys }, db);
+  // Counted before the password is checked, so parallel guesses cannot all slip through.
+  const throttle = await reserveAttempt(attempt, {}, db);
   if (throttle.blocked) throw new ThrottledSignIn(throttle.retryAfterSeconds);
 
   const user = await findUserByEmail({ email }, db);
   const matches = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, password);
-  if (!user || !matches || !user.active) {
-    await recordFailure({ keys }, db);
-    return null;
-  }
+  if (!user || !matches || !user.active) return null; // the reservation stands as the failure
 
-  await clearFailures({ keys: [accountKey] }, db);
+  await settleSuccess(attempt, db);
   if (passwordNeedsRehash(user.passwordHash)) await rehashPassword({ userId: user.id, password }, db);
   const session = await createSession({ userId: user.id }, db);
   return { id: String(user.id), sessionId: session.id };

@@ -26,13 +26,21 @@ describe('safeNextPath', () => {
 });
 
 describe('clientAddress', () => {
-  it('takes the entry the nearest proxy appended', () => {
-    expect(clientAddress(new Headers({ 'x-forwarded-for': '6.6.6.6, 10.0.0.7' }))).toBe('10.0.0.7');
-    expect(clientAddress(new Headers({ 'x-forwarded-for': '::ffff:127.0.0.1' }))).toBe('127.0.0.1');
+  const socket = (address: string, forwarded?: string) =>
+    new Headers({ 'x-kqnk-socket-address': address, ...(forwarded ? { 'x-forwarded-for': forwarded } : {}) });
+
+  it('with no proxy trusted, is the socket address: a written X-Forwarded-For changes nothing', () => {
+    expect(clientAddress(socket('203.0.113.9', '6.6.6.6'), 0, true)).toBe('203.0.113.9');
+    expect(clientAddress(socket('::ffff:127.0.0.1'), 0, true)).toBe('127.0.0.1');
   });
 
-  it('falls back to x-real-ip, then "unknown"', () => {
-    expect(clientAddress(new Headers({ 'x-real-ip': '203.0.113.9' }))).toBe('203.0.113.9');
-    expect(clientAddress(new Headers())).toBe('unknown');
+  it('with n proxies trusted, is the n-th entry from the end of X-Forwarded-For', () => {
+    expect(clientAddress(socket('127.0.0.1', '6.6.6.6, 10.0.0.7'), 1, true)).toBe('10.0.0.7');
+    expect(clientAddress(socket('127.0.0.1', '6.6.6.6, 198.51.100.4, 10.0.0.7'), 2, true)).toBe('198.51.100.4');
+  });
+
+  it('never believes a socket header the server did not write itself (no preload), nor an absent one', () => {
+    expect(clientAddress(socket('203.0.113.9'), 0, false)).toBe('unknown');
+    expect(clientAddress(new Headers(), 0, true)).toBe('unknown');
   });
 });
