@@ -66,3 +66,22 @@ test('a guesser rotating X-Forwarded-For is still one address: the sixth guess w
   await signInPage.submit();
   await expect(signInPage.message).toContainText('Bạn đã thử đăng nhập sai nhiều lần');
 });
+
+test('Auth.js\'s own sign-out ends the session row: a copied cookie no longer opens the staff area; the session answer carries no id', async ({ page, browser }) => {
+  await signIn(page, EDITOR);
+  const session = (await (await page.request.get('/api/auth/session')).json()) as Record<string, unknown>;
+  expect(Object.keys(session)).toEqual(['expires']);
+
+  const copied = await page.context().cookies();
+  const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const out = await page.request.post('/api/auth/signout', { form: { csrfToken }, maxRedirects: 0 });
+  expect(out.status()).toBeLessThan(400);
+
+  // Someone who kept a copy of the cookie before the sign-out.
+  const thief = await browser.newContext();
+  await thief.addCookies(copied.filter((c) => c.name.includes('session-token')));
+  const stolen = await thief.newPage();
+  await stolen.goto('/quan-tri');
+  await expect(stolen).toHaveURL(/\/dang-nhap/);
+  await thief.close();
+});

@@ -10,7 +10,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { findUserByEmail, rehashPassword } from '@/db/queries/accounts';
-import { createSession, SESSION_ABSOLUTE_TIMEOUT_MS } from '@/db/queries/sessions';
+import { createSession, revokeSession, SESSION_ABSOLUTE_TIMEOUT_MS } from '@/db/queries/sessions';
 import { reserveAttempt, settleSuccess } from '@/db/queries/sign-in-throttle';
 import { env } from '@/lib/env';
 import { DUMMY_PASSWORD_HASH, passwordNeedsRehash, verifyPassword } from '@/lib/password';
@@ -70,6 +70,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // Read lazily (per request, cached), so `next build` neither needs a secret nor writes one.
   secret: authSecret(),
   session: { strategy: 'jwt', maxAge: Math.floor(SESSION_ABSOLUTE_TIMEOUT_MS / 1000) },
+  // `Secure` cookies whenever the portal is reached over https (lib/env.ts refuses a non-local http AUTH_URL).
+  useSecureCookies: env().AUTH_URL?.startsWith('https://') ?? false,
   pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
   providers: [
     Credentials({
@@ -89,6 +91,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         sessionId: typeof token.sid === 'string' ? token.sid : undefined,
         userId: typeof token.uid === 'number' ? token.uid : undefined,
       };
+    },
+  },
+  events: {
+    // Every way out ends the session row, Auth.js's own POST /api/auth/signout included.
+    async signOut(message) {
+      const sid = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sid === 'string') await revokeSession({ sessionId: sid });
     },
   },
   logger: {

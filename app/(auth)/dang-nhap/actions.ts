@@ -2,9 +2,8 @@
 import { CredentialsSignin } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { revokeSession } from '@/db/queries/sessions';
 import { errorResult, invalidResult, type ActionResult } from '@/lib/actions';
-import { auth, signIn, signOut, ThrottledSignIn } from '@/lib/auth/config';
+import { signIn, signOut, ThrottledSignIn } from '@/lib/auth/config';
 import { safeNextPath } from '@/lib/auth/next-path';
 import { SIGN_IN_FAILED_MESSAGE, signInSchema, throttledMessage } from '@/lib/validations/auth';
 
@@ -31,10 +30,8 @@ export async function signInAction(input: unknown): Promise<ActionResult<never>>
   redirect(safeNextPath(next)); // outside try: redirect() works by throwing
 }
 
-/** End this session: revoke its row (so a copied cookie dies too), clear the cookie, go home. */
+/** End this session: Auth.js's sign-out event revokes its row (so a copied cookie dies too, lib/auth/config.ts) and the cookie is cleared; go home. */
 export async function signOutAction(): Promise<void> {
-  const session = await auth();
-  if (session?.sessionId) await revokeSession({ sessionId: session.sessionId });
   await signOut({ redirect: false });
   redirect('/');
 }
