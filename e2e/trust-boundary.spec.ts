@@ -85,3 +85,16 @@ test('Auth.js\'s own sign-out ends the session row: a copied cookie no longer op
   await expect(stolen).toHaveURL(/\/dang-nhap/);
   await thief.close();
 });
+
+test('odd addresses and filters in the staff area are "not found" or ignored, never a server error', async ({ page }) => {
+  await signIn(page, EDITOR);
+  for (const path of ['/quan-tri/lich-su/constructor/1', '/quan-tri/lich-su/__proto__/1', '/quan-tri/lich-su/chi-tieu/99999999999999', '/quan-tri/lich-su/chi-tieu/abc']) {
+    expect((await page.request.get(path)).status(), path).toBe(404);
+  }
+  for (const path of [
+    '/quan-tri/thay-doi?loai=constructor&nguoi=99999999999999&tu=2025-02-30&den=x&truoc=x_99999999999999',
+    '/quan-tri/lich-su/chi-tieu/1?tu=99999999999&den=abc&truoc=-5',
+  ]) {
+    expect((await page.request.get(path)).status(), path).toBe(200);
+  }
+});

@@ -5,12 +5,15 @@ import { findEntities } from '@/db/queries/reports';
 import { staffAction } from '@/lib/actions';
 import { renderMarkdown } from '@/lib/markdown';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
+import { boundKey, sectionSlug } from '@/lib/validations/params';
 import { sectionEditSchema } from '@/lib/validations/section';
 
 const reportSlug = DEFAULT_REPORT_SLUG;
 
-export async function saveSectionAction(slug: string, input: unknown) {
-  return staffAction('editor', sectionEditSchema, (edit, actor) => saveSection({ reportSlug, slug, edit }, actor))(input);
+export async function saveSectionAction(slug: unknown, input: unknown) {
+  return staffAction('editor', sectionEditSchema, (edit, actor) =>
+    saveSection({ reportSlug, slug: boundKey(sectionSlug, slug, 'Không tìm thấy mục này.'), edit }, actor),
+  )(input);
 }
 
 const previewSchema = z.string().max(100_000);

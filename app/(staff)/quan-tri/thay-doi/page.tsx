@@ -4,6 +4,7 @@ import { listRecentChanges, listRevisionAuthors, type RecentChangesFilter } from
 import { requireStaffPage } from '@/lib/auth';
 import { formatDateTime } from '@/lib/dates';
 import { historyHref } from '@/lib/history-routes';
+import { isoDay, param, recordId } from '@/lib/validations/params';
 import { isOneOf, ITEM_TYPE_LABELS, ITEM_TYPES, REASON_KIND_LABELS, REVISION_ACTION_LABELS } from '@/lib/vocabulary';
 
 export const metadata: Metadata = { title: 'Thay đổi gần đây' };
@@ -15,16 +16,20 @@ const VN_OFFSET = '+07:00';
 /** Parse the filter form (dates are days in Vietnam's time zone); anything malformed is ignored, not fatal. */
 function toFilter(q: Query): RecentChangesFilter {
   const filter: RecentChangesFilter = { limit: PAGE_SIZE };
-  if (q.nguoi && /^\d+$/.test(q.nguoi)) filter.authorId = Number(q.nguoi);
+  const authorId = param(recordId, q.nguoi);
+  if (authorId !== undefined) filter.authorId = authorId;
   if (isOneOf(ITEM_TYPES, q.loai)) filter.itemType = q.loai;
-  if (q.tu && /^\d{4}-\d{2}-\d{2}$/.test(q.tu)) filter.from = new Date(`${q.tu}T00:00:00${VN_OFFSET}`);
-  if (q.den && /^\d{4}-\d{2}-\d{2}$/.test(q.den)) {
-    const end = new Date(`${q.den}T00:00:00${VN_OFFSET}`);
+  const from = param(isoDay, q.tu);
+  if (from) filter.from = new Date(`${from}T00:00:00${VN_OFFSET}`);
+  const to = param(isoDay, q.den);
+  if (to) {
+    const end = new Date(`${to}T00:00:00${VN_OFFSET}`);
     end.setUTCDate(end.getUTCDate() + 1);
     filter.to = end;
   }
-  const m = q.truoc ? /^(.+)_(\d+)$/.exec(q.truoc) : null;
-  if (m && !Number.isNaN(Date.parse(m[1]!))) filter.before = { createdAt: m[1]!, id: Number(m[2]) };
+  const m = typeof q.truoc === 'string' ? /^(.{1,40})_(\d{1,10})$/.exec(q.truoc) : null;
+  const beforeId = param(recordId, m?.[2]);
+  if (m && beforeId !== undefined && !Number.isNaN(Date.parse(m[1]!))) filter.before = { createdAt: new Date(m[1]!).toISOString(), id: beforeId };
   return filter;
 }
 

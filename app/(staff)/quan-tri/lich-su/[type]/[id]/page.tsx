@@ -5,7 +5,8 @@ import { RevisionCompare } from '@/components/history/revision-compare';
 import { findRevision, listItemRevisions } from '@/db/queries/revisions';
 import { requireStaffPage } from '@/lib/auth';
 import { formatDateTime } from '@/lib/dates';
-import { historyTypes, isRestorable, type HistoryTypeSlug } from '@/lib/history-routes';
+import { historyTypes, isRestorable } from '@/lib/history-routes';
+import { lookup, param, recordId } from '@/lib/validations/params';
 import { diffSnapshots } from '@/lib/revision-diff';
 import { ITEM_TYPE_LABELS, REASON_KIND_LABELS, REVISION_ACTION_LABELS } from '@/lib/vocabulary';
 
@@ -18,10 +19,10 @@ export const metadata: Metadata = { title: 'Lịch sử thay đổi' };
 export default async function ItemHistoryPage({ params, searchParams }: Props) {
   await requireStaffPage('editor');
   const [{ type, id }, query] = await Promise.all([params, searchParams]);
-  const itemType = historyTypes[type as HistoryTypeSlug];
-  const itemId = Number(id);
-  if (!itemType || !Number.isInteger(itemId)) notFound();
-  const beforeNo = query.truoc && /^\d+$/.test(query.truoc) ? Number(query.truoc) : undefined;
+  const itemType = lookup(historyTypes, type);
+  const itemId = param(recordId, id);
+  if (!itemType || itemId === undefined) notFound();
+  const beforeNo = param(recordId, query.truoc);
   const [latest] = await listItemRevisions({ itemType, itemId, limit: 1 });
   if (!latest) notFound();
   // One more than a page, to know whether there is an older page.
@@ -31,8 +32,8 @@ export default async function ItemHistoryPage({ params, searchParams }: Props) {
   if (list.length === 0) notFound();
 
   const newest = latest;
-  const toId = Number(query.den ?? newest.id);
-  const fromId = Number(query.tu ?? list[1]?.id ?? newest.id);
+  const toId = param(recordId, query.den) ?? newest.id;
+  const fromId = param(recordId, query.tu) ?? list[1]?.id ?? newest.id;
   const [from, to] = await Promise.all([findRevision({ id: fromId }), findRevision({ id: toId })]);
   const valid = from && to && from.itemType === itemType && to.itemType === itemType && from.itemId === itemId && to.itemId === itemId;
 
