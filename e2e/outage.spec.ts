@@ -6,7 +6,8 @@
  *
  * While it is down: cached public pages answer 200 with their content (also one whose tags a
  * save cleared just before), a page never rendered shows the outage notice instead of crashing,
- * /api/health answers 503, a staff save says that nothing was saved and keeps what was typed.
+ * /api/health answers 503, a staff save says that nothing was saved and keeps what was typed,
+ * signing in says the database is unavailable.
  * When it is back: health 200 and the same save succeeds within 30 s, nothing restarted.
  *
  * Ports: OUTAGE_PG_PORT (default 5590) and OUTAGE_PORT (default 3690). The server keeps its
@@ -173,6 +174,14 @@ test('cached public pages keep answering while PostgreSQL is down; staff saves s
     await expect(readerPage.getByRole('heading', { level: 1, name: DOWN_TITLE })).toBeVisible();
     await expect(readerPage.getByText('Các trang đã được xem gần đây vẫn đọc được bình thường.')).toBeVisible();
     await reader.close();
+  });
+
+  await test.step('signing in says the database is unavailable (not "wrong password")', async () => {
+    const visitor = await browser.newContext({ baseURL: BASE });
+    const signIn = new SignInPage(await visitor.newPage());
+    await signIn.signIn(ADMIN);
+    await expect(signIn.message).toContainText(DOWN_TITLE);
+    await visitor.close();
   });
 
   const typed = `Ghi chú gõ trong lúc cơ sở dữ liệu dừng ${Date.now()}`;
