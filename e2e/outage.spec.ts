@@ -12,6 +12,8 @@
  *
  * Ports: OUTAGE_PG_PORT (default 5590) and OUTAGE_PORT (default 3690). The server keeps its
  * cache in memory (KQNK_CACHE=memory), so it leaves nothing in .next for the main e2e server.
+ * With OUTAGE_SERVE=1 the same test runs through `npm run serve` (nginx on OUTAGE_PORT, two
+ * instances on the next two ports, Redis): `OUTAGE_SERVE=1 npx playwright test e2e/outage.spec.ts`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +24,8 @@ import { SignInPage } from './pages/sign-in';
 import { StaffArea } from './pages/staff-area';
 import { PrivatePostgres } from './private-postgres';
 
+/** OUTAGE_SERVE=1: the same test through `npm run serve` (scripts/serve.ts: nginx, 2 instances, Redis); it rebuilds .next, so not inside `npm test`. */
+const THROUGH_PROXY = process.env.OUTAGE_SERVE === '1';
 const PG_PORT = Number(process.env.OUTAGE_PG_PORT ?? 5590);
 const PORT = Number(process.env.OUTAGE_PORT ?? 3690);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -81,32 +85,37 @@ async function stopServer() {
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(240_000);
+  test.setTimeout(THROUGH_PROXY ? 480_000 : 240_000);
   cluster = PrivatePostgres.create(PG_PORT);
   cluster.start();
   cluster.createDatabase('kqnk_outage');
 
   fs.mkdirSync(path.dirname(LOG), { recursive: true });
   const log = fs.openSync(LOG, 'w');
-  server = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', 'scripts/start.ts'], {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: cluster.url('kqnk_outage'),
+    PORT: String(PORT),
+    NODE_ENV: 'production',
+    AUTH_URL: `http://localhost:${PORT}`,
+    AUTH_TRUST_HOST: 'true',
+    AUTH_SECRET: 'outage-spec-secret-not-used-anywhere-else-0123456789',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+  };
+  // Through the proxy: nginx on PORT, two instances on PORT+1 and PORT+2, the shared cache in Redis.
+  if (THROUGH_PROXY) env.INSTANCES = '2';
+  else env.KQNK_CACHE = 'memory';
+  const script = THROUGH_PROXY ? 'scripts/serve.ts' : 'scripts/start.ts';
+  server = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), '--conditions=react-server', script], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', log, log],
-    env: {
-      ...process.env,
-      DATABASE_URL: cluster.url('kqnk_outage'),
-      PORT: String(PORT),
-      NODE_ENV: 'production',
-      AUTH_URL: `http://localhost:${PORT}`,
-      AUTH_TRUST_HOST: 'true',
-      AUTH_SECRET: 'outage-spec-secret-not-used-anywhere-else-0123456789',
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      KQNK_CACHE: 'memory',
-    },
+    env,
   });
   fs.closeSync(log);
-  const deadline = Date.now() + 180_000;
+  // `serve` rebuilds when .next was not built by it (~1–3 min on 2 busy cores).
+  const deadline = Date.now() + (THROUGH_PROXY ? 420_000 : 180_000);
   while ((await health()) !== 200) {
     if (server.exitCode !== null) throw new Error(`the outage server exited (${server.exitCode}): ${LOG}`);
     if (Date.now() > deadline) throw new Error(`the outage server did not answer /api/health: ${LOG}`);
