@@ -12,8 +12,11 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 // KQNK_CACHE=redis: one cache in Redis for every instance (deploy/cache-handler.mjs), with no
 //   per-process memory cache in front of it, so an updateTag() on one instance reaches them all.
 // KQNK_BEHIND_PROXY=1: nginx compresses, so Next does not (its gzip halves cached throughput).
+// KQNK_CACHE=memory: this process writes no cache entry under .next (a second server from the
+//   same build, e.g. e2e/outage.spec.ts's on its own database, must not leave pages for the first).
 const sharedCache: Partial<NextConfig> =
   process.env.KQNK_CACHE === 'redis' ? { cacheHandler: path.resolve('deploy/cache-handler.mjs'), cacheMaxMemorySize: 0 } : {};
+const memoryOnly = process.env.KQNK_CACHE === 'memory';
 
 const nextConfig: NextConfig = {
   ...sharedCache,
@@ -36,6 +39,7 @@ const nextConfig: NextConfig = {
     globalNotFound: true,
     // Sized from the schemas' maximum lengths (lib/validations/limits.ts).
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
+    ...(memoryOnly ? { isrFlushToDisk: false } : {}),
   },
 };
 

@@ -29,7 +29,17 @@ export type OpenOptions = { url?: string; dataDir?: string; max?: number };
  */
 export async function openDatabase({ url, dataDir, max = 10 }: OpenOptions): Promise<DatabaseHandle> {
   if (url) {
-    const client = postgres(url, { max, onnotice: () => {} });
+    const client = postgres(url, {
+      max,
+      onnotice: () => {},
+      // When PostgreSQL is down, fail a request within seconds instead of the default 30 s:
+      // cached public pages do not wait on it, staff saves say it is unavailable.
+      connect_timeout: 5,
+      // Idle connections are closed and reopened on demand, so none outlives an outage
+      // unnoticed; a connection the server closed is dropped by the driver and the next
+      // query opens a new one, so nothing here needs a restart when the database returns.
+      idle_timeout: 20,
+    });
     const db = drizzlePostgres(client, { schema });
     return {
       db,

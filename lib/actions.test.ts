@@ -82,6 +82,23 @@ describe('staffAction', () => {
     spy.mockRestore();
   });
 
+  it('says the database is unavailable and nothing was saved, however deep the driver wrapped the cause', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const failedQuery = new Error('Failed query: insert into …', { cause: refused }); // drizzle's wrapper
+    const shutdown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const authJs = Object.assign(new Error('CallbackRouteError'), { cause: { err: refused } }); // Auth.js's wrapper
+    for (const error of [failedQuery, shutdown, authJs]) {
+      const result = await staffAction('editor', schema, async () => Promise.reject(error))({ title: 'Tiêu đề', version: 1 });
+      expect(result).toEqual({ ok: false, code: 'unavailable', message: actionMessages.unavailable });
+    }
+    expect(actionMessages.unavailable).toMatch(/Cơ sở dữ liệu tạm thời không truy cập được, chưa có gì được lưu/);
+    // Checking the session already needs the database.
+    requireRole.mockRejectedValue(failedQuery);
+    expect(await staffAction('editor', schema, vi.fn())({ title: 'Tiêu đề', version: 1 })).toMatchObject({ code: 'unavailable' });
+    spy.mockRestore();
+  });
+
   it('lets redirect() through', async () => {
     const { redirect } = await import('next/navigation');
     const action = staffAction('editor', schema, async () => redirect('/quan-tri'));

@@ -23,11 +23,11 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { requireRole, type Actor, type Role } from '@/lib/auth';
 import type { Invalidation } from '@/db/cache-tags';
-import { AuthError, ConflictError, InvalidError, NotFoundError } from '@/lib/errors';
+import { AuthError, ConflictError, InvalidError, NotFoundError, isDatabaseUnavailable } from '@/lib/errors';
 
 export { ConflictError, InvalidError, NotFoundError };
 
-export type ActionErrorCode = 'unauthenticated' | 'forbidden' | 'invalid' | 'conflict' | 'not_found' | 'error';
+export type ActionErrorCode = 'unauthenticated' | 'forbidden' | 'invalid' | 'conflict' | 'not_found' | 'unavailable' | 'error';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -45,6 +45,8 @@ export const actionMessages = {
     'Phiên đăng nhập đã hết hạn hoặc bạn chưa đăng nhập. Nội dung bạn nhập vẫn được giữ; hãy đăng nhập lại ở thẻ khác rồi lưu lại.',
   forbidden: 'Tài khoản của bạn không có quyền thực hiện thao tác này.',
   invalid: 'Vui lòng kiểm tra lại các ô được đánh dấu.',
+  unavailable:
+    'Cơ sở dữ liệu tạm thời không truy cập được, chưa có gì được lưu. Nội dung bạn nhập vẫn được giữ trên trang này; hãy thử lưu lại sau ít phút.',
   error: 'Đã có lỗi ở máy chủ nên chưa lưu được. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị viên.',
 } as const;
 
@@ -54,6 +56,11 @@ export function errorResult(error: unknown): ActionResult<never> {
   if (error instanceof ConflictError) return { ok: false, code: 'conflict', message: error.message, conflict: error.current };
   if (error instanceof NotFoundError) return { ok: false, code: 'not_found', message: error.message };
   if (error instanceof InvalidError) return { ok: false, code: 'invalid', message: error.message, fieldErrors: error.fieldErrors };
+  // The transaction never committed (or never began): say so, and that the form still holds the input.
+  if (isDatabaseUnavailable(error)) {
+    console.error('[action] database unavailable:', error instanceof Error ? error.message : error);
+    return { ok: false, code: 'unavailable', message: actionMessages.unavailable };
+  }
   // Unknown: log it here, show nothing of it there.
   console.error('[action] unexpected error:', error);
   return { ok: false, code: 'error', message: actionMessages.error };

@@ -57,3 +57,30 @@ export function isUniqueViolation(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Error codes that mean "the database could not be reached", not "the query was wrong":
+ * the socket's (refused, reset, timed out, name not found), postgres.js's own (connection
+ * closed, ended, destroyed, connect timeout), SQLSTATE class 08 (connection exception) and
+ * 57P01–57P03 (the server is shutting down, crashed, or is still starting).
+ */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
+  'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED',
+  '57P01', '57P02', '57P03',
+]);
+
+/** The database is down or unreachable, however deep the driver (or Auth.js: `cause.err`) wrapped it. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && seen.size < 10) {
+    const e = queue.shift();
+    if (!e || typeof e !== 'object' || seen.has(e)) continue;
+    seen.add(e);
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    queue.push((e as { cause?: unknown }).cause, (e as { err?: unknown }).err);
+  }
+  return false;
+}

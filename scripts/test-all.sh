@@ -5,7 +5,10 @@
 #   (c) Vitest, database tests (tests/db, db/), on PostgreSQL (TEST_DATABASE_URL)
 #   (d) next build (always: sources may have changed), proving it touched no database and
 #       prerendered no public page (scripts/build-check.ts)
-#   (e) next start on PostgreSQL (fresh database kqnk_e2e, port 3100) + Playwright (project chromium)
+#   (e) next start on PostgreSQL (fresh database kqnk_e2e, port 3100) + Playwright (project chromium); one spec,
+#       e2e/outage.spec.ts, starts its own PostgreSQL cluster (initdb in a temp folder, port
+#       OUTAGE_PG_PORT, default 5590) and its own next start (OUTAGE_PORT, default 3690), stops
+#       and restarts that cluster, and stops both by pid; its server log: test-results/outage-server.log
 #   (f) npm run serve on PostgreSQL (fresh database kqnk_e2e_serve): nginx on port 3200 in front of
 #       two instances (3201, 3202) sharing Redis + Playwright (project serve, e2e/serve/)
 # Each runner's own output stays visible; the VERY LAST line is "N passed, N failed" summed
@@ -17,7 +20,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$(pwd)
 RESULTS="$ROOT/test-results"
 mkdir -p "$RESULTS"
-rm -f "$RESULTS"/eslint.json "$RESULTS"/vitest-*.json "$RESULTS"/playwright*.json "$RESULTS"/e2e-server.log "$RESULTS"/e2e-serve.log
+rm -f "$RESULTS"/eslint.json "$RESULTS"/vitest-*.json "$RESULTS"/playwright*.json "$RESULTS"/e2e-server.log "$RESULTS"/e2e-serve.log "$RESULTS"/outage-server.log
 
 PG_SERVER_URL=${TEST_PG_SERVER_URL:-postgres://127.0.0.1:5432/test}
 E2E_DB=kqnk_e2e
@@ -206,6 +209,7 @@ else
     code=$?
     count_runner "playwright" playwright "$RESULTS/playwright.json" $code $((SECONDS - t))
     [[ $code -ne 0 ]] && { echo "--- e2e server log (last 40 lines) ---"; tail -n 40 "$RESULTS/e2e-server.log"; }
+    [[ $code -ne 0 && -f "$RESULTS/outage-server.log" ]] && { echo "--- outage spec's server log (last 20 lines) ---"; tail -n 20 "$RESULTS/outage-server.log"; }
   else
     echo "!!! the e2e server did not answer $E2E_BASE_URL/api/health — log:" >&2
     tail -n 60 "$RESULTS/e2e-server.log" >&2 2>/dev/null

@@ -113,10 +113,17 @@ describe('nginx config (deploy/nginx.conf.template)', () => {
     expect(inLocation(conf, '/', 'proxy_cache_valid')).toEqual(['200 1s']);
     expect(inLocation(conf, '/', 'proxy_ignore_headers')).toEqual(['Cache-Control Expires']);
     expect(inLocation(conf, '/', 'proxy_cache_lock')).toEqual(['on']);
-    expect(inLocation(conf, '/', 'proxy_cache_use_stale')).toEqual(['updating']);
+    expect(inLocation(conf, '/', 'proxy_cache_use_stale')[0]?.split(' ')).toContain('updating');
     // Serving an old copy while a new one is fetched in the background would break the 1 s promise.
     expect(conf).not.toContain('proxy_cache_background_update on');
     expect(inLocation(conf, '/_next/static/', 'proxy_cache')).toEqual(['kqnk_static']);
+  });
+
+  it('keeps serving the last copy of a page while no instance can render it (database or instances down)', () => {
+    const stale = inLocation(conf, '/', 'proxy_cache_use_stale')[0]?.split(' ') ?? [];
+    for (const when of ['error', 'timeout', 'http_500', 'http_502', 'http_503', 'http_504']) expect(stale).toContain(when);
+    // An expired copy is kept a day, not a minute, so there is one to serve.
+    expect(conf).toMatch(/proxy_cache_path \S+\/cache\/pages [^;]*inactive=1d/);
   });
 
   it('never serves an RSC payload for an HTML request: RSC and router headers are in the key', () => {
