@@ -98,3 +98,12 @@ test('odd addresses and filters in the staff area are "not found" or ignored, ne
     expect((await page.request.get(path)).status(), path).toBe(200);
   }
 });
+
+test('an item\'s public changelog is paged by address; a malformed page address is not found', async ({ request }) => {
+  const older = await request.get('/chi-tieu/san-luong-thuy-hai-san/lich-su/truoc-2');
+  expect(older.status()).toBe(200);
+  expect(await older.text()).toContain('href="/chi-tieu/san-luong-thuy-hai-san/lich-su"'); // back to the newest page
+  for (const path of ['/chi-tieu/san-luong-thuy-hai-san/lich-su/truoc-x', '/muc/kinh-te/lich-su/a/b', '/en/muc/kinh-te/lich-su/truoc-0']) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+});

@@ -117,11 +117,17 @@ export const getSourceText = ({ slug }: { slug: string }) =>
   cachedRead(['source', slug], readTags.sourceText(slug), () => findSourceText({ slug }));
 
 /** An indicator's or a section's public changelog, up to the moment read (`revisionId`) or now. */
-export const getItemChangelog = ({ reportSlug, itemType, key: itemKey, revisionId }: { reportSlug: string; itemType: 'indicator' | 'section'; key: string } & At) =>
+export const getItemChangelog = ({
+  reportSlug,
+  itemType,
+  key: itemKey,
+  revisionId,
+  before,
+}: { reportSlug: string; itemType: 'indicator' | 'section'; key: string; before?: number } & At) =>
   cachedRead(
-    ['changelog', reportSlug, itemType, itemKey, key(revisionId)],
+    ['changelog', reportSlug, itemType, itemKey, key(revisionId), before ?? 'newest'],
     revisionId ? readTags.past(reportSlug) : readTags.itemChangelog(reportSlug, itemType, itemKey),
-    () => findItemChangelog({ reportSlug, itemType, key: itemKey, upTo: revisionId ?? undefined }),
+    () => findItemChangelog({ reportSlug, itemType, key: itemKey, upTo: revisionId ?? undefined, before }),
   );
 
 /**

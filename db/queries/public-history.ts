@@ -143,21 +143,31 @@ export async function findImport({ reportSlug }: { reportSlug: string }, db?: Db
   return row && row.firstId !== null ? { at: new Date(row.at).toISOString(), firstId: row.firstId, lastId: row.lastId } : null;
 }
 
+/** Entries on one page of an item's public changelog. */
+export const CHANGELOG_PAGE_SIZE = 50;
+
 export type ItemChangelog = {
   itemType: PublicItemType;
   key: string;
   /** The item's label in its latest revision shown. */
   label: string;
-  /** Newest first, the import included (it is where the item's figures come from). */
+  /** Whether the latest revision shown deletes the item. */
+  deleted: boolean;
+  /** Changes after the import, on every page together. */
+  changes: number;
+  /** One page, newest first, the import included (it is where the item's figures come from). */
   entries: PublicChange[];
+  /** The revision number to page back from (`before`), when older entries exist. */
+  older: number | null;
 };
 
 /**
- * Every revision of one item, found by its public key (indicator code, section
- * slug). If a key was reused after a delete, the newest item with it is meant.
+ * The revisions of one item, found by its public key (indicator code, section slug), a page at
+ * a time: up to `CHANGELOG_PAGE_SIZE` entries older than revision number `before` (newest first).
+ * If a key was reused after a delete, the newest item with it is meant.
  */
 export async function findItemChangelog(
-  { reportSlug, itemType, key, upTo }: { reportSlug: string; itemType: 'indicator' | 'section'; key: string; upTo?: number },
+  { reportSlug, itemType, key, upTo, before }: { reportSlug: string; itemType: 'indicator' | 'section'; key: string; upTo?: number; before?: number },
   db?: DbOrTx,
 ): Promise<ItemChangelog | null> {
   const conn = db ?? (await getDb());
@@ -172,11 +182,34 @@ export async function findItemChangelog(
   if (!item) return null;
   const conditions: SQL[] = [eq(revisions.itemType, itemType), eq(revisions.itemId, item.itemId)];
   if (upTo !== undefined) conditions.push(lte(revisions.id, upTo));
+  const [newest] = await conn
+    .select({ label: revisions.itemLabel, action: revisions.action, revisionNo: revisions.revisionNo })
+    .from(revisions)
+    .where(and(...conditions))
+    .orderBy(desc(revisions.revisionNo))
+    .limit(1);
+  if (!newest) return null;
+  const [{ imports } = { imports: 0 }] = await conn
+    .select({ imports: sql<number>`count(*)::int` })
+    .from(revisions)
+    .where(and(...conditions, eq(revisions.action, 'import')));
+  if (before !== undefined) conditions.push(lt(revisions.revisionNo, before));
   const rows = await conn
     .select(publicColumns)
     .from(revisions)
     .where(and(...conditions))
-    .orderBy(desc(revisions.revisionNo));
-  const entries = await withPrevious(rows, conn);
-  return { itemType, key, label: entries[0]?.itemLabel ?? key, entries };
+    .orderBy(desc(revisions.revisionNo))
+    .limit(CHANGELOG_PAGE_SIZE + 1);
+  const page = rows.slice(0, CHANGELOG_PAGE_SIZE);
+  const last = page[page.length - 1];
+  return {
+    itemType,
+    key,
+    label: newest.label,
+    deleted: newest.action === 'delete',
+    // Revision numbers run 1…n for each item, so the newest one counts them all.
+    changes: newest.revisionNo - imports,
+    entries: await withPrevious(page, conn),
+    older: rows.length > CHANGELOG_PAGE_SIZE && last ? last.revisionNo : null,
+  };
 }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveIndicator, saveSection } from '@/db/queries/edits';
-import { countPublicChanges, findImport, findItemChangelog, listPublicChanges, type PublicChange } from '@/db/queries/public-history';
+import { CHANGELOG_PAGE_SIZE, countPublicChanges, findImport, findItemChangelog, listPublicChanges, type PublicChange } from '@/db/queries/public-history';
 import { findIndicatorForEdit, findSectionForEdit } from '@/db/queries/staff';
 import { createUser } from '@/db/queries/accounts';
 import { createSession } from '@/db/queries/sessions';
@@ -154,4 +154,27 @@ describe(`public history (${databaseKind()})`, () => {
     expect(xml).toContain('430.000 tấn → 431.000 tấn');
     expect(xml.match(/<entry>/g)).toHaveLength(3);
   });
+
+  it('an item\'s changelog is paged: newest page first, then older pages by revision number, none missing or repeated', async () => {
+    const key = 'dao-tao-can-bo';
+    const saves = CHANGELOG_PAGE_SIZE + 5;
+    for (let i = 0; i < saves; i++) {
+      const item = (await findIndicatorForEdit({ reportSlug, code: key }, t.db))!;
+      const input = indicatorFormValues(item.snapshot, item.version) as unknown as IndicatorEditInput;
+      input.note = `Ghi chú lần ${i + 1}`;
+      input.reason = { kind: 'bien_tap', text: `Lần sửa thứ ${i + 1}` } as never;
+      await saveIndicator({ reportSlug, code: key, edit: indicatorEditSchema.parse(input) }, actor, t.db);
+    }
+    const first = (await findItemChangelog({ reportSlug, itemType: 'indicator', key }, t.db))!;
+    expect(first.changes).toBe(saves);
+    expect(first.entries).toHaveLength(CHANGELOG_PAGE_SIZE);
+    expect(first.older).toBe(first.entries.at(-1)!.revisionNo);
+    const second = (await findItemChangelog({ reportSlug, itemType: 'indicator', key, before: first.older! }, t.db))!;
+    expect(second.older).toBeNull();
+    expect(second.changes).toBe(saves);
+    const numbers = [...first.entries, ...second.entries].map((e) => e.revisionNo);
+    expect(numbers).toEqual(Array.from({ length: saves + 1 }, (_, i) => saves + 1 - i)); // the import (1) included, once each
+    expect(second.entries.at(-1)!.action).toBe('import');
+  });
 });
+

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
+import { ChangelogPages, changelogBefore } from '@/components/history/changelog-pages';
 import { ItemChangelog } from '@/components/history/public-changelog';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { Link } from '@/components/site/link';
@@ -17,49 +18,44 @@ export async function generateStaticParams(): Promise<never[]> {
   return [];
 }
 
-type Props = { params: Promise<{ code: string }> };
+type Props = { params: Promise<{ slug: string; trang?: string[] }> };
 
-async function load(code: string) {
-  const log = await getItemChangelog({ reportSlug, itemType: 'indicator', key: code, revisionId: await readingRevision() });
+async function load(slug: string, trang: string[] | undefined) {
+  const before = changelogBefore(trang);
+  if (before === null) return null;
+  const log = await getItemChangelog({ reportSlug, itemType: 'section', key: slug, revisionId: await readingRevision(), before });
   return log && log.entries.length > 0 ? log : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { code } = await params;
-  const [log, t] = await Promise.all([load(code), getTranslations('history')]);
-  if (!log) return { title: t('indicatorNotFound') };
+  const { slug, trang } = await params;
+  const [log, t] = await Promise.all([load(slug, trang), getTranslations('history')]);
+  if (!log) return { title: t('sectionNotFound') };
   return {
     title: t('title', { name: log.label }),
-    description: t('indicatorMetaDescription', { name: log.label }),
-    alternates: await languageAlternates(`/chi-tieu/${code}/lich-su`),
+    description: t('sectionMetaDescription', { name: log.label }),
+    alternates: await languageAlternates(`/muc/${slug}/lich-su`),
   };
 }
 
-export default async function IndicatorHistoryPage({ params }: Props) {
-  const { code } = await params;
-  const [log, t, site, { locale }] = await Promise.all([load(code), getTranslations('history'), getTranslations('site'), getReading()]);
+export default async function SectionHistoryPage({ params }: Props) {
+  const { slug, trang } = await params;
+  const [log, t, site, { locale }] = await Promise.all([load(slug, trang), getTranslations('history'), getTranslations('site'), getReading()]);
   if (!log) notFound();
-  const deleted = log.entries[0]!.action === 'delete';
-  const changes = log.entries.filter((e) => e.action !== 'import').length;
-  // The item's name in the history is the name it had, in Vietnamese.
+  const changes = log.changes;
+  // The section's title in the history is the title it had, in Vietnamese.
   const quoted = quotedLang(locale);
 
   return (
     <>
-      <Breadcrumb
-        items={[
-          { href: '/chi-tieu', label: site('nav.indicators') },
-          ...(deleted ? [] : [{ href: `/chi-tieu/${code}`, label: log.label, lang: quoted }]),
-          { label: t('crumb') },
-        ]}
-      />
+      <Breadcrumb items={[{ href: '/muc', label: site('nav.sections') }, { href: `/muc/${slug}`, label: log.label, lang: quoted }, { label: t('crumb') }]} />
       <h1>{t.rich('heading', { name: () => <span lang={quoted}>{log.label}</span> })}</h1>
       <p className="lede">
-        {changes === 0 ? t('indicatorNone') : t('count', { count: String(changes) })} {t('indicatorLede')}
+        {changes === 0 ? t('sectionNone') : t('count', { count: String(changes) })} {t('sectionLede')}
       </p>
       <TranslationNotice show />
-      {deleted ? <p className="notice">{t('indicatorDeleted')}</p> : null}
       <ItemChangelog entries={log.entries} locale={locale} />
+      <ChangelogPages base={`/muc/${slug}/lich-su`} paged={trang !== undefined} older={log.older} />
       <p className="no-print">
         <Link href="/thay-doi">{t('allChanges')}</Link> · <a href="/thay-doi.atom">{t('feed')}</a>
       </p>

@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { ChangelogPages, changelogBefore } from '@/components/history/changelog-pages';
+import { ItemChangelog } from '@/components/history/public-changelog';
+import { Breadcrumb } from '@/components/site/breadcrumb';
+import { Link } from '@/components/site/link';
+import { TranslationNotice } from '@/components/site/translation-notice';
+import { getItemChangelog } from '@/db/queries/cached-reads';
+import { quotedLang } from '@/lib/i18n/content';
+import { languageAlternates } from '@/lib/i18n/metadata';
+import { getReading, readingRevision } from '@/lib/reading';
+import { DEFAULT_REPORT_SLUG } from '@/lib/site';
+
+const reportSlug = DEFAULT_REPORT_SLUG;
+/** Rendered on first request and cached (none at build: the build needs no database). */
+export async function generateStaticParams(): Promise<never[]> {
+  return [];
+}
+
+type Props = { params: Promise<{ code: string; trang?: string[] }> };
+
+async function load(code: string, trang: string[] | undefined) {
+  const before = changelogBefore(trang);
+  if (before === null) return null;
+  const log = await getItemChangelog({ reportSlug, itemType: 'indicator', key: code, revisionId: await readingRevision(), before });
+  return log && log.entries.length > 0 ? log : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { code, trang } = await params;
+  const [log, t] = await Promise.all([load(code, trang), getTranslations('history')]);
+  if (!log) return { title: t('indicatorNotFound') };
+  return {
+    title: t('title', { name: log.label }),
+    description: t('indicatorMetaDescription', { name: log.label }),
+    alternates: await languageAlternates(`/chi-tieu/${code}/lich-su`),
+  };
+}
+
+export default async function IndicatorHistoryPage({ params }: Props) {
+  const { code, trang } = await params;
+  const [log, t, site, { locale }] = await Promise.all([load(code, trang), getTranslations('history'), getTranslations('site'), getReading()]);
+  if (!log) notFound();
+  const deleted = log.deleted;
+  const changes = log.changes;
+  // The item's name in the history is the name it had, in Vietnamese.
+  const quoted = quotedLang(locale);
+
+  return (
+    <>
+      <Breadcrumb
+        items={[
+          { href: '/chi-tieu', label: site('nav.indicators') },
+          ...(deleted ? [] : [{ href: `/chi-tieu/${code}`, label: log.label, lang: quoted }]),
+          { label: t('crumb') },
+        ]}
+      />
+      <h1>{t.rich('heading', { name: () => <span lang={quoted}>{log.label}</span> })}</h1>
+      <p className="lede">
+        {changes === 0 ? t('indicatorNone') : t('count', { count: String(changes) })} {t('indicatorLede')}
+      </p>
+      <TranslationNotice show />
+      {deleted ? <p className="notice">{t('indicatorDeleted')}</p> : null}
+      <ItemChangelog entries={log.entries} locale={locale} />
+      <ChangelogPages base={`/chi-tieu/${code}/lich-su`} paged={trang !== undefined} older={log.older} />
+      <p className="no-print">
+        <Link href="/thay-doi">{t('allChanges')}</Link> · <a href="/thay-doi.atom">{t('feed')}</a>
+      </p>
+    </>
+  );
+}
