@@ -9,7 +9,7 @@ import { getDb, type DbOrTx } from '../index';
 import { reports } from '../schema';
 import { entityLinks, sentencesWith, toEntityViews, toIndicatorViews, toReportView, toSummaries } from '../views';
 import type { EntityDetail, EntityView, IndicatorView, Mention, ReportView, SectionSummary, SectionView } from '../views';
-import { loadReportRows, resolveAsOf, type ReportRows } from './state';
+import { loadReportRows, resolveAsOf, type ReportRows, type RowsFor } from './state';
 import type { AsOf } from '@/lib/as-of';
 import { renderMarkdown } from '@/lib/markdown';
 import type { EntityKind } from '@/lib/site';
@@ -17,8 +17,8 @@ import type { EntityKind } from '@/lib/site';
 /** `revisionId`: show the state right after that revision (resolve a date with `resolveMoment`); absent: now. */
 export type At = { revisionId?: number | null };
 
-async function rowsFor(slug: string, revisionId: number | null | undefined, db?: DbOrTx): Promise<ReportRows | null> {
-  return loadReportRows({ slug, revisionId: revisionId ?? null }, db ?? (await getDb()));
+async function rowsFor(slug: string, revisionId: number | null | undefined, db?: DbOrTx, only?: RowsFor): Promise<ReportRows | null> {
+  return loadReportRows({ slug, revisionId: revisionId ?? null, only }, db ?? (await getDb()));
 }
 
 /** Which revision a requested moment shows (uncached: one indexed query). */
@@ -40,7 +40,7 @@ export async function findIndicator(
   { reportSlug, code, revisionId }: { reportSlug: string; code: string } & At,
   db?: DbOrTx,
 ): Promise<IndicatorView | null> {
-  const rows = await rowsFor(reportSlug, revisionId, db);
+  const rows = await rowsFor(reportSlug, revisionId, db, { indicatorCode: code });
   return rows ? (toIndicatorViews(rows, code)[0] ?? null) : null;
 }
 

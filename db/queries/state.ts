@@ -5,7 +5,7 @@ import 'server-only';
  * at that moment), never from copies, so every public view can be shown as of
  * any date or revision.
  */
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../index';
 import { entities, indicators, indicatorValues, reports, revisions, sections } from '../schema';
 import type { Entity, Indicator, IndicatorValue, Report, Section } from '../schema';
@@ -25,27 +25,71 @@ export type ReportRows = {
   latestRevision: { id: number; createdAt: string } | null;
 };
 
-async function importedValues(reportId: number, db: DbOrTx): Promise<Map<number, string>> {
+/** Figures of each indicator (or of `itemIds` only) as first imported: its first revision (revisions_report_first). */
+async function importedValues(reportId: number, db: DbOrTx, itemIds?: number[]): Promise<Map<number, string>> {
+  if (itemIds?.length === 0) return new Map();
   const rows = await db
     .select({ itemId: revisions.itemId, snapshot: revisions.snapshot })
     .from(revisions)
-    // revision_no = 1 lets the (item_type, item_id, revision_no) index do the work on a long history.
-    .where(and(eq(revisions.reportId, reportId), eq(revisions.itemType, 'indicator'), eq(revisions.revisionNo, 1), eq(revisions.action, 'import')));
+    // A literal 1, not a parameter: the planner must see the partial index's own predicate.
+    .where(
+      and(
+        eq(revisions.reportId, reportId),
+        eq(revisions.itemType, 'indicator'),
+        sql`${revisions.revisionNo} = 1`,
+        eq(revisions.action, 'import'),
+        itemIds ? inArray(revisions.itemId, itemIds) : undefined,
+      ),
+    );
   return new Map(rows.map((r) => [r.itemId, valuesKey((r.snapshot as IndicatorSnapshot | null)?.values ?? [])]));
 }
 
-async function liveRows(report: Report, db: DbOrTx): Promise<ReportRows> {
+/**
+ * Narrows the rows to what one indicator's page shows: that indicator, its values, its imported
+ * figures and its section; no entities, and `latestRevision` is the latest of the rows read.
+ * Its cost then follows that indicator, not the size of the report.
+ */
+export type RowsFor = { indicatorCode?: string };
+
+async function liveRows(report: Report, db: DbOrTx, only: RowsFor = {}): Promise<ReportRows> {
+  const code = only.indicatorCode;
+  const latestQuery = db
+    .select({ id: revisions.id, createdAt: revisions.createdAt })
+    .from(revisions)
+    .where(eq(revisions.reportId, report.id))
+    .orderBy(sql`${revisions.id} desc`)
+    .limit(1);
+  if (code !== undefined) {
+    const indicatorRows = await db
+      .select()
+      .from(indicators)
+      .where(and(eq(indicators.reportId, report.id), eq(indicators.code, code)));
+    const ids = indicatorRows.map((i) => i.id);
+    const sectionIds = indicatorRows.flatMap((i) => (i.sectionId === null ? [] : [i.sectionId]));
+    const [sectionRows, values, imported, [latest]] = await Promise.all([
+      sectionIds.length ? db.select().from(sections).where(inArray(sections.id, sectionIds)) : [],
+      ids.length
+        ? db.select().from(indicatorValues).where(inArray(indicatorValues.indicatorId, ids)).orderBy(asc(indicatorValues.role), asc(indicatorValues.year))
+        : [],
+      importedValues(report.id, db, ids),
+      latestQuery,
+    ]);
+    return {
+      report,
+      sections: sectionRows,
+      indicators: indicatorRows,
+      values,
+      entities: [],
+      importedValues: imported,
+      latestRevision: latest ? { id: latest.id, createdAt: latest.createdAt.toISOString() } : null,
+    };
+  }
   const [sectionRows, indicatorRows, entityRows, imported, [latest]] = await Promise.all([
     db.select().from(sections).where(eq(sections.reportId, report.id)).orderBy(asc(sections.position)),
     db.select().from(indicators).where(eq(indicators.reportId, report.id)).orderBy(asc(indicators.position)),
     db.select().from(entities).where(eq(entities.reportId, report.id)).orderBy(asc(entities.position)),
     importedValues(report.id, db),
-    db
-      .select({ id: revisions.id, createdAt: revisions.createdAt })
-      .from(revisions)
-      .where(eq(revisions.reportId, report.id))
-      .orderBy(sql`${revisions.id} desc`)
-      .limit(1),
+    latestQuery,
   ]);
   const values = indicatorRows.length
     ? await db
@@ -126,8 +170,41 @@ function latestRevisionPerItem(reportId: number, revisionId: number, db: DbOrTx)
     .orderBy(asc(revisions.itemType), asc(revisions.itemId));
 }
 
-async function pastRows(reportId: number, revisionId: number, db: DbOrTx): Promise<ReportRows | null> {
-  const latestPerItem = await latestRevisionPerItem(reportId, revisionId, db);
+/** The latest revision up to `revisionId` of the item `type`/`itemId`: one descent of revisions_report_item_id. */
+const latestOf = (reportId: number, revisionId: number, type: string, itemId: SQL | number) => sql`(
+  select r.id from revisions r
+  where r.report_id = ${reportId} and r.item_type = ${type} and r.item_id = ${itemId} and r.id <= ${revisionId}
+  order by r.id desc limit 1
+)`;
+
+/**
+ * What one indicator's page needs as of `revisionId`: the report's revision and the latest
+ * revision of every indicator that ever had the code (an item's key is its code at the time, so
+ * the one showing the code then is among them; revisions_report_item_key), then its section's.
+ */
+async function latestRevisionsForIndicator(reportId: number, revisionId: number, code: string, db: DbOrTx) {
+  const ids = sql`array(
+    select ${latestOf(reportId, revisionId, 'report', reportId)}
+    union all
+    select ${latestOf(reportId, revisionId, 'indicator', sql`c.item_id`)}
+    from (select distinct item_id from revisions
+          where report_id = ${reportId} and item_type = 'indicator' and item_key = ${code} and id <= ${revisionId}) c
+  )`;
+  const rows = (await db.select().from(revisions).where(sql`${revisions.id} = any(${ids})`)).filter(
+    (r) => r.itemType === 'report' || (r.snapshot as IndicatorSnapshot | null)?.code === code,
+  );
+  const sectionIds = [...new Set(rows.flatMap((r) => (r.itemType === 'indicator' ? [(r.snapshot as IndicatorSnapshot).sectionId] : [])))];
+  const sectionRevisions = await Promise.all(
+    sectionIds.flatMap((id) => (id === null ? [] : [db.select().from(revisions).where(sql`${revisions.id} = ${latestOf(reportId, revisionId, 'section', id)}`)])),
+  );
+  return [...rows, ...sectionRevisions.flat()].sort((a, b) => a.itemType.localeCompare(b.itemType) || a.itemId - b.itemId);
+}
+
+async function pastRows(reportId: number, revisionId: number, db: DbOrTx, only: RowsFor = {}): Promise<ReportRows | null> {
+  const latestPerItem =
+    only.indicatorCode === undefined
+      ? await latestRevisionPerItem(reportId, revisionId, db)
+      : await latestRevisionsForIndicator(reportId, revisionId, only.indicatorCode, db);
   const reportRevision = latestPerItem.find((r) => r.itemType === 'report' && r.snapshot);
   if (!reportRevision) return null;
 
@@ -165,7 +242,7 @@ async function pastRows(reportId: number, revisionId: number, db: DbOrTx): Promi
     indicators: indicatorRows,
     values,
     entities: entityRows,
-    importedValues: await importedValues(reportId, db),
+    importedValues: await importedValues(reportId, db, only.indicatorCode === undefined ? undefined : indicatorRows.map((i) => i.id)),
     latestRevision: { id: latest.id, createdAt: latest.createdAt.toISOString() },
   };
 }
@@ -174,8 +251,11 @@ async function pastRows(reportId: number, revisionId: number, db: DbOrTx): Promi
  * All rows of one report: now (`revisionId` null), or right after revision
  * `revisionId` (see resolveAsOf). Null if the report did not exist then.
  */
-export async function loadReportRows({ slug, revisionId }: { slug: string; revisionId: number | null }, db: DbOrTx): Promise<ReportRows | null> {
+export async function loadReportRows(
+  { slug, revisionId, only }: { slug: string; revisionId: number | null; only?: RowsFor },
+  db: DbOrTx,
+): Promise<ReportRows | null> {
   const [report] = await db.select().from(reports).where(eq(reports.slug, slug));
   if (!report) return null;
-  return revisionId === null ? liveRows(report, db) : pastRows(report.id, revisionId, db);
+  return revisionId === null ? liveRows(report, db, only) : pastRows(report.id, revisionId, db, only);
 }
