@@ -171,7 +171,9 @@ export async function benchLargeData({ adminUrl, indicators = 2000, revisions = 
       await a.end({ timeout: 5 });
     }
   };
-  const stop = onCleanup(`temporary database ${name}`, drop, { database: { adminUrl, name } });
+  // BENCH_LARGE_KEEP=1 leaves the grown database in place, to look at query plans afterwards.
+  const keep = process.env.BENCH_LARGE_KEEP === '1';
+  const stop = keep ? async () => log(`  (BENCH_LARGE_KEEP=1: ${name} kept; drop it with DROP DATABASE "${name}")`) : onCleanup(`temporary database ${name}`, drop, { database: { adminUrl, name } });
 
   const url = withDatabase(adminUrl, name);
   const { openDatabase } = await import('../../db/index');
