@@ -27,12 +27,12 @@ export async function resolveMoment({ slug, asOf }: { slug: string; asOf: AsOf }
 }
 
 export async function findReport({ slug, revisionId }: { slug: string } & At, db?: DbOrTx): Promise<ReportView | null> {
-  const rows = await rowsFor(slug, revisionId, db);
+  const rows = await rowsFor(slug, revisionId, db, { kinds: [] });
   return rows ? toReportView(rows) : null;
 }
 
 export async function findIndicators({ reportSlug, revisionId }: { reportSlug: string } & At, db?: DbOrTx): Promise<IndicatorView[]> {
-  const rows = await rowsFor(reportSlug, revisionId, db);
+  const rows = await rowsFor(reportSlug, revisionId, db, { kinds: ['section', 'indicator'] });
   return rows ? toIndicatorViews(rows) : [];
 }
 
@@ -45,7 +45,7 @@ export async function findIndicator(
 }
 
 export async function findSections({ reportSlug, revisionId }: { reportSlug: string } & At, db?: DbOrTx): Promise<SectionSummary[]> {
-  const rows = await rowsFor(reportSlug, revisionId, db);
+  const rows = await rowsFor(reportSlug, revisionId, db, { kinds: ['section'] });
   return rows ? toSummaries(rows.sections) : [];
 }
 
@@ -54,7 +54,7 @@ export async function findSectionTree(
   { reportSlug, slug, revisionId }: { reportSlug: string; slug?: string } & At,
   db?: DbOrTx,
 ): Promise<SectionView[]> {
-  const rows = await rowsFor(reportSlug, revisionId, db);
+  const rows = await rowsFor(reportSlug, revisionId, db, { kinds: ['section', 'entity'] });
   if (!rows) return [];
   const summaries = toSummaries(rows.sections);
   let wanted = summaries;
@@ -84,7 +84,7 @@ export async function findSectionTree(
 }
 
 export async function findEntities({ reportSlug, revisionId }: { reportSlug: string } & At, db?: DbOrTx): Promise<EntityView[]> {
-  const rows = await rowsFor(reportSlug, revisionId, db);
+  const rows = await rowsFor(reportSlug, revisionId, db, { kinds: ['entity'] });
   return rows ? toEntityViews(rows) : [];
 }
 
@@ -92,7 +92,7 @@ export async function findEntity(
   { reportSlug, kind, slug, revisionId }: { reportSlug: string; kind: EntityKind; slug: string } & At,
   db?: DbOrTx,
 ): Promise<EntityDetail | null> {
-  const rows = await rowsFor(reportSlug, revisionId, db);
+  const rows = await rowsFor(reportSlug, revisionId, db, { kinds: ['section', 'entity'] });
   if (!rows) return null;
   const entity = toEntityViews(rows).find((e) => e.kind === kind && e.slug === slug);
   if (!entity) return null;

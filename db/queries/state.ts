@@ -12,6 +12,7 @@ import type { Entity, Indicator, IndicatorValue, Report, Section } from '../sche
 import { snapshotTranslations, type IndicatorSnapshot, type SectionSnapshot } from '../snapshots';
 import type { AsOf } from '@/lib/as-of';
 import { valuesKey } from '@/lib/values-key';
+import { ITEM_TYPES, type ItemType } from '@/lib/vocabulary';
 
 export type ReportRows = {
   report: Report;
@@ -45,59 +46,49 @@ async function importedValues(reportId: number, db: DbOrTx, itemIds?: number[]):
 }
 
 /**
- * Narrows the rows to what one indicator's page shows: that indicator, its values, its imported
- * figures and its section; no entities, and `latestRevision` is the latest of the rows read.
- * Its cost then follows that indicator, not the size of the report.
+ * Which rows a read needs; absent: all of them. `kinds`: only these kinds of item (the report's
+ * own row always). `indicatorCode`: what one indicator's page shows — that indicator, its values,
+ * its imported figures and its section. The cost of a read then follows what it shows, not the
+ * size of the report.
  */
-export type RowsFor = { indicatorCode?: string };
+export type RowsFor = { kinds: Exclude<ItemType, 'report'>[] } | { indicatorCode: string };
 
-async function liveRows(report: Report, db: DbOrTx, only: RowsFor = {}): Promise<ReportRows> {
-  const code = only.indicatorCode;
-  const latestQuery = db
-    .select({ id: revisions.id, createdAt: revisions.createdAt })
-    .from(revisions)
-    .where(eq(revisions.reportId, report.id))
-    .orderBy(sql`${revisions.id} desc`)
-    .limit(1);
-  if (code !== undefined) {
-    const indicatorRows = await db
-      .select()
-      .from(indicators)
-      .where(and(eq(indicators.reportId, report.id), eq(indicators.code, code)));
-    const ids = indicatorRows.map((i) => i.id);
-    const sectionIds = indicatorRows.flatMap((i) => (i.sectionId === null ? [] : [i.sectionId]));
-    const [sectionRows, values, imported, [latest]] = await Promise.all([
-      sectionIds.length ? db.select().from(sections).where(inArray(sections.id, sectionIds)) : [],
-      ids.length
-        ? db.select().from(indicatorValues).where(inArray(indicatorValues.indicatorId, ids)).orderBy(asc(indicatorValues.role), asc(indicatorValues.year))
+const wants = (only: RowsFor | undefined, kind: Exclude<ItemType, 'report'>) => !only || ('kinds' in only && only.kinds.includes(kind));
+
+async function liveRows(report: Report, db: DbOrTx, only?: RowsFor): Promise<ReportRows> {
+  const code = only && 'indicatorCode' in only ? only.indicatorCode : undefined;
+  const [indicatorRows, allSections, entityRows, [latest]] = await Promise.all([
+    code !== undefined
+      ? db.select().from(indicators).where(and(eq(indicators.reportId, report.id), eq(indicators.code, code)))
+      : wants(only, 'indicator')
+        ? db.select().from(indicators).where(eq(indicators.reportId, report.id)).orderBy(asc(indicators.position))
         : [],
-      importedValues(report.id, db, ids),
-      latestQuery,
-    ]);
-    return {
-      report,
-      sections: sectionRows,
-      indicators: indicatorRows,
-      values,
-      entities: [],
-      importedValues: imported,
-      latestRevision: latest ? { id: latest.id, createdAt: latest.createdAt.toISOString() } : null,
-    };
-  }
-  const [sectionRows, indicatorRows, entityRows, imported, [latest]] = await Promise.all([
-    db.select().from(sections).where(eq(sections.reportId, report.id)).orderBy(asc(sections.position)),
-    db.select().from(indicators).where(eq(indicators.reportId, report.id)).orderBy(asc(indicators.position)),
-    db.select().from(entities).where(eq(entities.reportId, report.id)).orderBy(asc(entities.position)),
-    importedValues(report.id, db),
-    latestQuery,
+    wants(only, 'section') ? db.select().from(sections).where(eq(sections.reportId, report.id)).orderBy(asc(sections.position)) : [],
+    wants(only, 'entity') ? db.select().from(entities).where(eq(entities.reportId, report.id)).orderBy(asc(entities.position)) : [],
+    db
+      .select({ id: revisions.id, createdAt: revisions.createdAt })
+      .from(revisions)
+      .where(eq(revisions.reportId, report.id))
+      .orderBy(sql`${revisions.id} desc`)
+      .limit(1),
   ]);
-  const values = indicatorRows.length
-    ? await db
-        .select()
-        .from(indicatorValues)
-        .where(sql`${indicatorValues.indicatorId} in (select id from ${indicators} where ${indicators.reportId} = ${report.id})`)
-        .orderBy(asc(indicatorValues.role), asc(indicatorValues.year))
-    : [];
+  const ids = indicatorRows.map((i) => i.id);
+  const sectionIds = indicatorRows.flatMap((i) => (i.sectionId === null ? [] : [i.sectionId]));
+  const [sectionRows, values, imported] = await Promise.all([
+    code === undefined ? allSections : sectionIds.length ? db.select().from(sections).where(inArray(sections.id, sectionIds)) : [],
+    ids.length
+      ? db
+          .select()
+          .from(indicatorValues)
+          .where(
+            code === undefined
+              ? sql`${indicatorValues.indicatorId} in (select id from ${indicators} where ${indicators.reportId} = ${report.id})`
+              : inArray(indicatorValues.indicatorId, ids),
+          )
+          .orderBy(asc(indicatorValues.role), asc(indicatorValues.year))
+      : [],
+    ids.length ? importedValues(report.id, db, code === undefined ? undefined : ids) : new Map<number, string>(),
+  ]);
   return {
     report,
     sections: sectionRows,
@@ -140,28 +131,33 @@ export async function resolveAsOf(
   return row ? { revisionId: row.id, createdAt: row.createdAt.toISOString() } : null;
 }
 
+/** The latest revision up to `revisionId` of one item: one descent of revisions_report_item_id. */
+const latestOf = (reportId: number, revisionId: number, type: SQL | ItemType, itemId: SQL | number) => sql`(
+  select r.id from revisions r
+  where r.report_id = ${reportId} and r.item_type = ${type} and r.item_id = ${itemId} and r.id <= ${revisionId}
+  order by r.id desc limit 1
+)`;
+
 /**
- * Each item's latest revision up to `revisionId`, in (item type, item id) order. A loose index
- * scan of revisions_report_item_id lists the report's items (one descent per item), then one
- * descent per item finds its latest revision at or before `revisionId`: the cost follows the
- * number of items, not the length of the history (PostgreSQL 15 has no skip scan of its own).
+ * Each item's latest revision up to `revisionId`, for items of the given types, in (item type,
+ * item id) order. A loose index scan of revisions_report_item_id lists each type's items (one
+ * descent per item: PostgreSQL 15 has no skip scan of its own), then one descent per item finds
+ * its latest revision: the cost follows the number of items, not the length of the history.
  */
-function latestRevisionPerItem(reportId: number, revisionId: number, db: DbOrTx) {
+function latestRevisionPerItem(reportId: number, revisionId: number, types: readonly ItemType[], db: DbOrTx) {
+  const firstItem = (type: SQL, after?: SQL) =>
+    sql`(select min(r.item_id) from revisions r where r.report_id = ${reportId} and r.item_type = ${type}${after ? sql` and r.item_id > ${after}` : sql``})`;
   const latestIds = sql`array(
     with recursive items(item_type, item_id) as (
-      (select item_type, item_id from revisions where report_id = ${reportId} order by item_type, item_id limit 1)
+      select t.item_type, ${firstItem(sql`t.item_type`)}
+      from (values ${sql.join(
+        types.map((type) => sql`(${type}::item_type)`),
+        sql`, `,
+      )}) as t(item_type)
       union all
-      select following.item_type, following.item_id from items cross join lateral (
-        select r.item_type, r.item_id from revisions r
-        where r.report_id = ${reportId} and (r.item_type, r.item_id) > (items.item_type, items.item_id)
-        order by r.item_type, r.item_id limit 1
-      ) following
+      select items.item_type, ${firstItem(sql`items.item_type`, sql`items.item_id`)} from items where items.item_id is not null
     )
-    select (
-      select r.id from revisions r
-      where r.report_id = ${reportId} and r.item_type = items.item_type and r.item_id = items.item_id and r.id <= ${revisionId}
-      order by r.id desc limit 1
-    ) from items
+    select ${latestOf(reportId, revisionId, sql`items.item_type`, sql`items.item_id`)} from items where items.item_id is not null
   )`;
   return db
     .select()
@@ -169,13 +165,6 @@ function latestRevisionPerItem(reportId: number, revisionId: number, db: DbOrTx)
     .where(sql`${revisions.id} = any(${latestIds})`)
     .orderBy(asc(revisions.itemType), asc(revisions.itemId));
 }
-
-/** The latest revision up to `revisionId` of the item `type`/`itemId`: one descent of revisions_report_item_id. */
-const latestOf = (reportId: number, revisionId: number, type: string, itemId: SQL | number) => sql`(
-  select r.id from revisions r
-  where r.report_id = ${reportId} and r.item_type = ${type} and r.item_id = ${itemId} and r.id <= ${revisionId}
-  order by r.id desc limit 1
-)`;
 
 /**
  * What one indicator's page needs as of `revisionId`: the report's revision and the latest
@@ -200,11 +189,19 @@ async function latestRevisionsForIndicator(reportId: number, revisionId: number,
   return [...rows, ...sectionRevisions.flat()].sort((a, b) => a.itemType.localeCompare(b.itemType) || a.itemId - b.itemId);
 }
 
-async function pastRows(reportId: number, revisionId: number, db: DbOrTx, only: RowsFor = {}): Promise<ReportRows | null> {
-  const latestPerItem =
-    only.indicatorCode === undefined
-      ? await latestRevisionPerItem(reportId, revisionId, db)
-      : await latestRevisionsForIndicator(reportId, revisionId, only.indicatorCode, db);
+async function pastRows(reportId: number, revisionId: number, db: DbOrTx, only?: RowsFor): Promise<ReportRows | null> {
+  const code = only && 'indicatorCode' in only ? only.indicatorCode : undefined;
+  const types = only && 'kinds' in only ? (['report', ...only.kinds] as const) : ITEM_TYPES;
+  const [latestPerItem, [latest]] = await Promise.all([
+    code === undefined ? latestRevisionPerItem(reportId, revisionId, types, db) : latestRevisionsForIndicator(reportId, revisionId, code, db),
+    // The newest revision in the state shown, whichever rows were read.
+    db
+      .select({ id: revisions.id, createdAt: revisions.createdAt })
+      .from(revisions)
+      .where(and(eq(revisions.reportId, reportId), lte(revisions.id, revisionId)))
+      .orderBy(desc(revisions.id))
+      .limit(1),
+  ]);
   const reportRevision = latestPerItem.find((r) => r.itemType === 'report' && r.snapshot);
   if (!reportRevision) return null;
 
@@ -235,15 +232,16 @@ async function pastRows(reportId: number, revisionId: number, db: DbOrTx, only: 
     .filter((r) => r.itemType === 'entity')
     .map((r) => ({ ...(r.snapshot as Omit<Entity, 'id'>), translations: snapshotTranslations(r.snapshot), id: r.itemId, ...stamp(r) }) as Entity)
     .sort((a, b) => a.position - b.position);
-  const latest = latestPerItem.reduce((m, r) => (r.id > m.id ? r : m), latestPerItem[0]!);
   return {
     report,
     sections: sectionRows,
     indicators: indicatorRows,
     values,
     entities: entityRows,
-    importedValues: await importedValues(reportId, db, only.indicatorCode === undefined ? undefined : indicatorRows.map((i) => i.id)),
-    latestRevision: { id: latest.id, createdAt: latest.createdAt.toISOString() },
+    importedValues: indicatorRows.length
+      ? await importedValues(reportId, db, code === undefined ? undefined : indicatorRows.map((i) => i.id))
+      : new Map<number, string>(),
+    latestRevision: latest ? { id: latest.id, createdAt: latest.createdAt.toISOString() } : null,
   };
 }
 
