@@ -9,7 +9,7 @@ import { and, asc, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../index';
 import { entities, indicators, indicatorValues, reports, revisions, sections } from '../schema';
 import type { Entity, Indicator, IndicatorValue, Report, Section } from '../schema';
-import { snapshotTranslations, type IndicatorSnapshot, type SectionSnapshot } from '../snapshots';
+import { snapshotTranslations, type IndicatorSnapshot, type SectionSnapshot, type ValueSnapshot } from '../snapshots';
 import type { AsOf } from '@/lib/as-of';
 import { valuesKey } from '@/lib/values-key';
 import { ITEM_TYPES, type ItemType } from '@/lib/vocabulary';
@@ -30,7 +30,8 @@ export type ReportRows = {
 async function importedValues(reportId: number, db: DbOrTx, itemIds?: number[]): Promise<Map<number, string>> {
   if (itemIds?.length === 0) return new Map();
   const rows = await db
-    .select({ itemId: revisions.itemId, snapshot: revisions.snapshot })
+    // Only the values: a whole snapshot per indicator is most of what a long list would transfer.
+    .select({ itemId: revisions.itemId, values: sql<ValueSnapshot[] | null>`${revisions.snapshot}->'values'` })
     .from(revisions)
     // A literal 1, not a parameter: the planner must see the partial index's own predicate.
     .where(
@@ -42,7 +43,7 @@ async function importedValues(reportId: number, db: DbOrTx, itemIds?: number[]):
         itemIds ? inArray(revisions.itemId, itemIds) : undefined,
       ),
     );
-  return new Map(rows.map((r) => [r.itemId, valuesKey((r.snapshot as IndicatorSnapshot | null)?.values ?? [])]));
+  return new Map(rows.map((r) => [r.itemId, valuesKey(r.values ?? [])]));
 }
 
 /**
