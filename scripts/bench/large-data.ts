@@ -8,6 +8,7 @@
  * 40 new sections, each with its import revision, then BENCH_LARGE_REVISIONS (default 1 000 000)
  * updates spread over them in id and time order. The synthetic revisions are NOT hash-chained
  * (previous_id null, hash 'synthetic'): verify-history would report them; nothing here runs it.
+ * BENCH_LARGE_KEEP=1 keeps the grown database afterwards (to look at query plans).
  */
 import postgres from 'postgres';
 import { onCleanup } from './cleanup';
