@@ -3,7 +3,7 @@
  * dates as ISO strings and translations normalised. Types and pure row → view mappers; the
  * queries that load rows are in db/queries/reports.ts.
  */
-import type { ContentTranslations, Section } from './schema';
+import type { ContentTranslations, IndicatorValue, Section } from './schema';
 import type { ValueSnapshot } from './snapshots';
 import type { ReportRows } from './queries/state';
 import { normalizeTranslations } from '@/lib/i18n/content';
@@ -157,12 +157,19 @@ export function entityLinks(list: EntityView[]): EntityLink[] {
 
 export function toIndicatorViews(rows: ReportRows, code?: string): IndicatorView[] {
   const sectionById = new Map(rows.sections.map((s) => [s.id, s]));
+  // Grouped once: filtering all values for each indicator is quadratic on a large report.
+  const valuesOf = new Map<number, IndicatorValue[]>();
+  for (const v of rows.values) {
+    const list = valuesOf.get(v.indicatorId);
+    if (list) list.push(v);
+    else valuesOf.set(v.indicatorId, [v]);
+  }
   return rows.indicators
     .filter((i) => code === undefined || i.code === code)
     .map((i) => {
       const section = i.sectionId ? sectionById.get(i.sectionId) : undefined;
-      const values: ValueView[] = rows.values
-        .filter((v) => v.indicatorId === i.id)
+      const values: ValueView[] = (valuesOf.get(i.id) ?? [])
+        .slice()
         .sort((a, b) => a.role.localeCompare(b.role) || a.year - b.year)
         .map((v) => ({
           id: v.id,

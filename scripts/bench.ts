@@ -17,13 +17,18 @@
  *   5. the public pages through `npm run serve` (scripts/bench/through-serve.ts) when PostgreSQL,
  *      nginx and Redis are there (BENCH_SERVE=0 leaves it out), and save → visible through nginx
  *      and on every instance asked directly;
- *   6. tables, then (PostgreSQL) verify-history over the whole chain.
+ *   6. tables, then (PostgreSQL) verify-history over the whole chain;
+ *   7. (PostgreSQL, unless BENCH_LARGE=0) the large-data stage (scripts/bench/large-data.ts): the
+ *      overview, an indicator, a past view and a changelog through the data functions, on the
+ *      seeded report and again with the data grown ~100-fold, in its own database.
  * Measures only; asserts nothing. Everything it starts is stopped by pid at the end, on a failure
  * and on Ctrl+C (scripts/bench/cleanup.ts); the temporary database is dropped.
  *
  *   BENCH_DURATION=8 BENCH_CONNECTIONS=32 npm run bench
  *   npm run bench -- /chi-tieu            # only the targets whose path or name contains "/chi-tieu"
  *   BENCH_SERVE=0 npm run bench           # without the run through npm run serve
+ *   npm run bench -- --only large         # only the large-data stage (or BENCH_ONLY=large); no build, no server
+ *   BENCH_LARGE_INDICATORS=2000 BENCH_LARGE_REVISIONS=1000000 BENCH_LARGE_CALLS=30   # its defaults
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,6 +46,7 @@ import {
   timeVerify,
   tryCreatePgDatabase,
 } from './bench/postgres';
+import { benchLargeData } from './bench/large-data';
 import { describeSaveVisible, measureSaveToVisible, saveVisibleUnavailable, type SaveVisibleResult } from './bench/save-visible';
 import { snapshotPages, startStaticReference, type StaticReference } from './bench/static-reference';
 import { serveUnavailable, startServe } from './bench/through-serve';
@@ -74,6 +80,15 @@ const settings: LoadSettings = { duration: Number(process.env.BENCH_DURATION ?? 
 const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 2);
 const saveEdits = Number(process.env.BENCH_SAVE_EDITS ?? 20);
 const withServe = process.env.BENCH_SERVE !== '0';
+const args = process.argv.slice(2);
+const only = process.env.BENCH_ONLY ?? (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined);
+const withLarge = process.env.BENCH_LARGE !== '0';
+const largeOptions = {
+  adminUrl: pgAdminUrl,
+  indicators: Number(process.env.BENCH_LARGE_INDICATORS ?? 2000),
+  revisions: Number(process.env.BENCH_LARGE_REVISIONS ?? 1_000_000),
+  calls: Number(process.env.BENCH_LARGE_CALLS ?? 30),
+};
 
 const say = (line: string) => console.log(line);
 const label = (t: Target) => `${t.name} (${t.path})`;
@@ -85,7 +100,12 @@ async function main(): Promise<void> {
   installSignalHandlers();
   startReaper();
   process.chdir(root);
-  const filter = process.argv[2];
+  if (only === 'large') {
+    await benchLargeData(largeOptions);
+    return;
+  }
+  if (only) throw new Error(`--only ${only}: the only stage that runs alone is "large"`);
+  const filter = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--only');
   const matches = (t: Target) => !filter || t.path.includes(filter) || t.name.includes(filter);
   let pages = publicTargets.filter(matches);
   const staffPages = staffTargets.filter(matches);
@@ -281,6 +301,8 @@ async function main(): Promise<void> {
   }
   say(`\n(${os.cpus().length} cores; autocannon, nginx and the server share them. non-2xx+err = Next/static${anyServe ? '/serve' : ''}, socket errors and timeouts included.)`);
   if (pg) await timeVerify(pg.url);
+  if (pg && withLarge && !wasInterrupted()) await benchLargeData(largeOptions);
+  else if (pg) say('• Dữ liệu lớn (large data): bỏ qua (skipped), BENCH_LARGE=0');
 }
 
 main()

@@ -9,7 +9,7 @@ import { getDb, type DbOrTx } from '../index';
 import { reports } from '../schema';
 import { entityLinks, sentencesWith, toEntityViews, toIndicatorViews, toReportView, toSummaries } from '../views';
 import type { EntityDetail, EntityView, IndicatorView, Mention, ReportView, SectionSummary, SectionView } from '../views';
-import { loadReportRows, resolveAsOf, type ReportRows } from './state';
+import { loadReportRows, resolveAsOf, type ReportRows, type RowsFor } from './state';
 import type { AsOf } from '@/lib/as-of';
 import { renderMarkdown } from '@/lib/markdown';
 import type { EntityKind } from '@/lib/site';
@@ -17,8 +17,8 @@ import type { EntityKind } from '@/lib/site';
 /** `revisionId`: show the state right after that revision (resolve a date with `resolveMoment`); absent: now. */
 export type At = { revisionId?: number | null };
 
-async function rowsFor(slug: string, revisionId: number | null | undefined, db?: DbOrTx): Promise<ReportRows | null> {
-  return loadReportRows({ slug, revisionId: revisionId ?? null }, db ?? (await getDb()));
+async function rowsFor(slug: string, revisionId: number | null | undefined, db?: DbOrTx, only?: RowsFor): Promise<ReportRows | null> {
+  return loadReportRows({ slug, revisionId: revisionId ?? null, only }, db ?? (await getDb()));
 }
 
 /** Which revision a requested moment shows (uncached: one indexed query). */
@@ -27,12 +27,12 @@ export async function resolveMoment({ slug, asOf }: { slug: string; asOf: AsOf }
 }
 
 export async function findReport({ slug, revisionId }: { slug: string } & At, db?: DbOrTx): Promise<ReportView | null> {
-  const rows = await rowsFor(slug, revisionId, db);
+  const rows = await rowsFor(slug, revisionId, db, { kinds: [] });
   return rows ? toReportView(rows) : null;
 }
 
 export async function findIndicators({ reportSlug, revisionId }: { reportSlug: string } & At, db?: DbOrTx): Promise<IndicatorView[]> {
-  const rows = await rowsFor(reportSlug, revisionId, db);
+  const rows = await rowsFor(reportSlug, revisionId, db, { kinds: ['section', 'indicator'] });
   return rows ? toIndicatorViews(rows) : [];
 }
 
@@ -40,12 +40,12 @@ export async function findIndicator(
   { reportSlug, code, revisionId }: { reportSlug: string; code: string } & At,
   db?: DbOrTx,
 ): Promise<IndicatorView | null> {
-  const rows = await rowsFor(reportSlug, revisionId, db);
+  const rows = await rowsFor(reportSlug, revisionId, db, { indicatorCode: code });
   return rows ? (toIndicatorViews(rows, code)[0] ?? null) : null;
 }
 
 export async function findSections({ reportSlug, revisionId }: { reportSlug: string } & At, db?: DbOrTx): Promise<SectionSummary[]> {
-  const rows = await rowsFor(reportSlug, revisionId, db);
+  const rows = await rowsFor(reportSlug, revisionId, db, { kinds: ['section'] });
   return rows ? toSummaries(rows.sections) : [];
 }
 
@@ -54,7 +54,7 @@ export async function findSectionTree(
   { reportSlug, slug, revisionId }: { reportSlug: string; slug?: string } & At,
   db?: DbOrTx,
 ): Promise<SectionView[]> {
-  const rows = await rowsFor(reportSlug, revisionId, db);
+  const rows = await rowsFor(reportSlug, revisionId, db, { kinds: ['section', 'entity'] });
   if (!rows) return [];
   const summaries = toSummaries(rows.sections);
   let wanted = summaries;
@@ -84,7 +84,7 @@ export async function findSectionTree(
 }
 
 export async function findEntities({ reportSlug, revisionId }: { reportSlug: string } & At, db?: DbOrTx): Promise<EntityView[]> {
-  const rows = await rowsFor(reportSlug, revisionId, db);
+  const rows = await rowsFor(reportSlug, revisionId, db, { kinds: ['entity'] });
   return rows ? toEntityViews(rows) : [];
 }
 
@@ -92,7 +92,7 @@ export async function findEntity(
   { reportSlug, kind, slug, revisionId }: { reportSlug: string; kind: EntityKind; slug: string } & At,
   db?: DbOrTx,
 ): Promise<EntityDetail | null> {
-  const rows = await rowsFor(reportSlug, revisionId, db);
+  const rows = await rowsFor(reportSlug, revisionId, db, { kinds: ['section', 'entity'] });
   if (!rows) return null;
   const entity = toEntityViews(rows).find((e) => e.kind === kind && e.slug === slug);
   if (!entity) return null;

@@ -5,13 +5,14 @@ import 'server-only';
  * at that moment), never from copies, so every public view can be shown as of
  * any date or revision.
  */
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../index';
 import { entities, indicators, indicatorValues, reports, revisions, sections } from '../schema';
 import type { Entity, Indicator, IndicatorValue, Report, Section } from '../schema';
-import { snapshotTranslations, type IndicatorSnapshot, type SectionSnapshot } from '../snapshots';
+import { snapshotTranslations, type IndicatorSnapshot, type SectionSnapshot, type ValueSnapshot } from '../snapshots';
 import type { AsOf } from '@/lib/as-of';
 import { valuesKey } from '@/lib/values-key';
+import { ITEM_TYPES, type ItemType } from '@/lib/vocabulary';
 
 export type ReportRows = {
   report: Report;
@@ -25,21 +26,46 @@ export type ReportRows = {
   latestRevision: { id: number; createdAt: string } | null;
 };
 
-async function importedValues(reportId: number, db: DbOrTx): Promise<Map<number, string>> {
+/** Figures of each indicator (or of `itemIds` only) as first imported: its first revision (revisions_report_first). */
+async function importedValues(reportId: number, db: DbOrTx, itemIds?: number[]): Promise<Map<number, string>> {
+  if (itemIds?.length === 0) return new Map();
   const rows = await db
-    .select({ itemId: revisions.itemId, snapshot: revisions.snapshot })
+    // Only the values: a whole snapshot per indicator is most of what a long list would transfer.
+    .select({ itemId: revisions.itemId, values: sql<ValueSnapshot[] | null>`${revisions.snapshot}->'values'` })
     .from(revisions)
-    // revision_no = 1 lets the (item_type, item_id, revision_no) index do the work on a long history.
-    .where(and(eq(revisions.reportId, reportId), eq(revisions.itemType, 'indicator'), eq(revisions.revisionNo, 1), eq(revisions.action, 'import')));
-  return new Map(rows.map((r) => [r.itemId, valuesKey((r.snapshot as IndicatorSnapshot | null)?.values ?? [])]));
+    // A literal 1, not a parameter: the planner must see the partial index's own predicate.
+    .where(
+      and(
+        eq(revisions.reportId, reportId),
+        eq(revisions.itemType, 'indicator'),
+        sql`${revisions.revisionNo} = 1`,
+        eq(revisions.action, 'import'),
+        itemIds ? inArray(revisions.itemId, itemIds) : undefined,
+      ),
+    );
+  return new Map(rows.map((r) => [r.itemId, valuesKey(r.values ?? [])]));
 }
 
-async function liveRows(report: Report, db: DbOrTx): Promise<ReportRows> {
-  const [sectionRows, indicatorRows, entityRows, imported, [latest]] = await Promise.all([
-    db.select().from(sections).where(eq(sections.reportId, report.id)).orderBy(asc(sections.position)),
-    db.select().from(indicators).where(eq(indicators.reportId, report.id)).orderBy(asc(indicators.position)),
-    db.select().from(entities).where(eq(entities.reportId, report.id)).orderBy(asc(entities.position)),
-    importedValues(report.id, db),
+/**
+ * Which rows a read needs; absent: all of them. `kinds`: only these kinds of item (the report's
+ * own row always). `indicatorCode`: what one indicator's page shows — that indicator, its values,
+ * its imported figures and its section. The cost of a read then follows what it shows, not the
+ * size of the report.
+ */
+export type RowsFor = { kinds: Exclude<ItemType, 'report'>[] } | { indicatorCode: string };
+
+const wants = (only: RowsFor | undefined, kind: Exclude<ItemType, 'report'>) => !only || ('kinds' in only && only.kinds.includes(kind));
+
+async function liveRows(report: Report, db: DbOrTx, only?: RowsFor): Promise<ReportRows> {
+  const code = only && 'indicatorCode' in only ? only.indicatorCode : undefined;
+  const [indicatorRows, allSections, entityRows, [latest]] = await Promise.all([
+    code !== undefined
+      ? db.select().from(indicators).where(and(eq(indicators.reportId, report.id), eq(indicators.code, code)))
+      : wants(only, 'indicator')
+        ? db.select().from(indicators).where(eq(indicators.reportId, report.id)).orderBy(asc(indicators.position))
+        : [],
+    wants(only, 'section') ? db.select().from(sections).where(eq(sections.reportId, report.id)).orderBy(asc(sections.position)) : [],
+    wants(only, 'entity') ? db.select().from(entities).where(eq(entities.reportId, report.id)).orderBy(asc(entities.position)) : [],
     db
       .select({ id: revisions.id, createdAt: revisions.createdAt })
       .from(revisions)
@@ -47,13 +73,23 @@ async function liveRows(report: Report, db: DbOrTx): Promise<ReportRows> {
       .orderBy(sql`${revisions.id} desc`)
       .limit(1),
   ]);
-  const values = indicatorRows.length
-    ? await db
-        .select()
-        .from(indicatorValues)
-        .where(sql`${indicatorValues.indicatorId} in (select id from ${indicators} where ${indicators.reportId} = ${report.id})`)
-        .orderBy(asc(indicatorValues.role), asc(indicatorValues.year))
-    : [];
+  const ids = indicatorRows.map((i) => i.id);
+  const sectionIds = indicatorRows.flatMap((i) => (i.sectionId === null ? [] : [i.sectionId]));
+  const [sectionRows, values, imported] = await Promise.all([
+    code === undefined ? allSections : sectionIds.length ? db.select().from(sections).where(inArray(sections.id, sectionIds)) : [],
+    ids.length
+      ? db
+          .select()
+          .from(indicatorValues)
+          .where(
+            code === undefined
+              ? sql`${indicatorValues.indicatorId} in (select id from ${indicators} where ${indicators.reportId} = ${report.id})`
+              : inArray(indicatorValues.indicatorId, ids),
+          )
+          .orderBy(asc(indicatorValues.role), asc(indicatorValues.year))
+      : [],
+    ids.length ? importedValues(report.id, db, code === undefined ? undefined : ids) : new Map<number, string>(),
+  ]);
   return {
     report,
     sections: sectionRows,
@@ -86,23 +122,87 @@ export async function resolveAsOf(
     if (!named) return null;
     at = named.createdAt;
   }
-  const bound = lte(revisions.createdAt, at!);
+  // The newest revision at or before the moment: one descent of revisions_report_created_id.
   const [row] = await db
     .select({ id: revisions.id, createdAt: revisions.createdAt })
     .from(revisions)
-    .where(and(eq(revisions.reportId, report.id), bound))
-    .orderBy(sql`${revisions.id} desc`)
+    .where(and(eq(revisions.reportId, report.id), lte(revisions.createdAt, at!)))
+    .orderBy(desc(revisions.createdAt), desc(revisions.id))
     .limit(1);
   return row ? { revisionId: row.id, createdAt: row.createdAt.toISOString() } : null;
 }
 
-async function pastRows(reportId: number, revisionId: number, db: DbOrTx): Promise<ReportRows | null> {
-  const bound = lte(revisions.id, revisionId);
-  const latestPerItem = await db
-    .selectDistinctOn([revisions.itemType, revisions.itemId])
+/** The latest revision up to `revisionId` of one item: one descent of revisions_report_item_id. */
+const latestOf = (reportId: number, revisionId: number, type: SQL | ItemType, itemId: SQL | number) => sql`(
+  select r.id from revisions r
+  where r.report_id = ${reportId} and r.item_type = ${type} and r.item_id = ${itemId} and r.id <= ${revisionId}
+  order by r.id desc limit 1
+)`;
+
+/**
+ * Each item's latest revision up to `revisionId`, for items of the given types, in (item type,
+ * item id) order. A loose index scan of revisions_report_item_id lists each type's items (one
+ * descent per item: PostgreSQL 15 has no skip scan of its own), then one descent per item finds
+ * its latest revision: the cost follows the number of items, not the length of the history.
+ */
+function latestRevisionPerItem(reportId: number, revisionId: number, types: readonly ItemType[], db: DbOrTx) {
+  const firstItem = (type: SQL, after?: SQL) =>
+    sql`(select min(r.item_id) from revisions r where r.report_id = ${reportId} and r.item_type = ${type}${after ? sql` and r.item_id > ${after}` : sql``})`;
+  const latestIds = sql`array(
+    with recursive items(item_type, item_id) as (
+      select t.item_type, ${firstItem(sql`t.item_type`)}
+      from (values ${sql.join(
+        types.map((type) => sql`(${type}::item_type)`),
+        sql`, `,
+      )}) as t(item_type)
+      union all
+      select items.item_type, ${firstItem(sql`items.item_type`, sql`items.item_id`)} from items where items.item_id is not null
+    )
+    select ${latestOf(reportId, revisionId, sql`items.item_type`, sql`items.item_id`)} from items where items.item_id is not null
+  )`;
+  return db
+    .select()
     .from(revisions)
-    .where(and(eq(revisions.reportId, reportId), bound))
-    .orderBy(revisions.itemType, revisions.itemId, sql`${revisions.revisionNo} desc`);
+    .where(sql`${revisions.id} = any(${latestIds})`)
+    .orderBy(asc(revisions.itemType), asc(revisions.itemId));
+}
+
+/**
+ * What one indicator's page needs as of `revisionId`: the report's revision and the latest
+ * revision of every indicator that ever had the code (an item's key is its code at the time, so
+ * the one showing the code then is among them; revisions_report_item_key), then its section's.
+ */
+async function latestRevisionsForIndicator(reportId: number, revisionId: number, code: string, db: DbOrTx) {
+  const ids = sql`array(
+    select ${latestOf(reportId, revisionId, 'report', reportId)}
+    union all
+    select ${latestOf(reportId, revisionId, 'indicator', sql`c.item_id`)}
+    from (select distinct item_id from revisions
+          where report_id = ${reportId} and item_type = 'indicator' and item_key = ${code} and id <= ${revisionId}) c
+  )`;
+  const rows = (await db.select().from(revisions).where(sql`${revisions.id} = any(${ids})`)).filter(
+    (r) => r.itemType === 'report' || (r.snapshot as IndicatorSnapshot | null)?.code === code,
+  );
+  const sectionIds = [...new Set(rows.flatMap((r) => (r.itemType === 'indicator' ? [(r.snapshot as IndicatorSnapshot).sectionId] : [])))];
+  const sectionRevisions = await Promise.all(
+    sectionIds.flatMap((id) => (id === null ? [] : [db.select().from(revisions).where(sql`${revisions.id} = ${latestOf(reportId, revisionId, 'section', id)}`)])),
+  );
+  return [...rows, ...sectionRevisions.flat()].sort((a, b) => a.itemType.localeCompare(b.itemType) || a.itemId - b.itemId);
+}
+
+async function pastRows(reportId: number, revisionId: number, db: DbOrTx, only?: RowsFor): Promise<ReportRows | null> {
+  const code = only && 'indicatorCode' in only ? only.indicatorCode : undefined;
+  const types = only && 'kinds' in only ? (['report', ...only.kinds] as const) : ITEM_TYPES;
+  const [latestPerItem, [latest]] = await Promise.all([
+    code === undefined ? latestRevisionPerItem(reportId, revisionId, types, db) : latestRevisionsForIndicator(reportId, revisionId, code, db),
+    // The newest revision in the state shown, whichever rows were read.
+    db
+      .select({ id: revisions.id, createdAt: revisions.createdAt })
+      .from(revisions)
+      .where(and(eq(revisions.reportId, reportId), lte(revisions.id, revisionId)))
+      .orderBy(desc(revisions.id))
+      .limit(1),
+  ]);
   const reportRevision = latestPerItem.find((r) => r.itemType === 'report' && r.snapshot);
   if (!reportRevision) return null;
 
@@ -133,15 +233,16 @@ async function pastRows(reportId: number, revisionId: number, db: DbOrTx): Promi
     .filter((r) => r.itemType === 'entity')
     .map((r) => ({ ...(r.snapshot as Omit<Entity, 'id'>), translations: snapshotTranslations(r.snapshot), id: r.itemId, ...stamp(r) }) as Entity)
     .sort((a, b) => a.position - b.position);
-  const latest = latestPerItem.reduce((m, r) => (r.id > m.id ? r : m), latestPerItem[0]!);
   return {
     report,
     sections: sectionRows,
     indicators: indicatorRows,
     values,
     entities: entityRows,
-    importedValues: await importedValues(reportId, db),
-    latestRevision: { id: latest.id, createdAt: latest.createdAt.toISOString() },
+    importedValues: indicatorRows.length
+      ? await importedValues(reportId, db, code === undefined ? undefined : indicatorRows.map((i) => i.id))
+      : new Map<number, string>(),
+    latestRevision: latest ? { id: latest.id, createdAt: latest.createdAt.toISOString() } : null,
   };
 }
 
@@ -149,8 +250,11 @@ async function pastRows(reportId: number, revisionId: number, db: DbOrTx): Promi
  * All rows of one report: now (`revisionId` null), or right after revision
  * `revisionId` (see resolveAsOf). Null if the report did not exist then.
  */
-export async function loadReportRows({ slug, revisionId }: { slug: string; revisionId: number | null }, db: DbOrTx): Promise<ReportRows | null> {
+export async function loadReportRows(
+  { slug, revisionId, only }: { slug: string; revisionId: number | null; only?: RowsFor },
+  db: DbOrTx,
+): Promise<ReportRows | null> {
   const [report] = await db.select().from(reports).where(eq(reports.slug, slug));
   if (!report) return null;
-  return revisionId === null ? liveRows(report, db) : pastRows(report.id, revisionId, db);
+  return revisionId === null ? liveRows(report, db, only) : pastRows(report.id, revisionId, db, only);
 }

@@ -1,3 +1,4 @@
+import { asc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveIndicator, deleteIndicator } from '@/db/queries/edits';
 import { findIndicator, findIndicators, findReport, resolveMoment } from '@/db/queries/reports';
@@ -5,6 +6,7 @@ import { findIndicatorForEdit } from '@/db/queries/staff';
 import { createUser } from '@/db/queries/accounts';
 import { createSession } from '@/db/queries/sessions';
 import type { Actor } from '@/db/permissions';
+import { revisions } from '@/db/schema';
 import { indicatorEditSchema, type IndicatorEditInput } from '@/lib/validations/indicator';
 import { indicatorFormValues } from '@/components/staff/indicator-form-values';
 import { createTestDatabase, databaseKind, type TestDatabase } from '../helpers/db';
@@ -70,5 +72,20 @@ describe(`the report as of a moment, rebuilt from revisions (${databaseKind()})`
     expect(await findIndicators({ reportSlug, revisionId: first!.revisionId }, t.db)).toHaveLength(12);
     expect(await resolveMoment({ slug: reportSlug, asOf: { at: '2000-01-01T00:00:00.000Z', revisionId: null } }, t.db)).toBeNull();
     expect(await resolveMoment({ slug: 'khong-co', asOf: { at: new Date().toISOString(), revisionId: null } }, t.db)).toBeNull();
+  });
+
+  it('one indicator read alone is the one in the whole list, now and as of every revision (deleted one included)', async () => {
+    const moments = [null, ...(await t.db.select({ id: revisions.id }).from(revisions).orderBy(asc(revisions.id))).map((r) => r.id)];
+    const imported = await resolveMoment({ slug: reportSlug, asOf: { at: '', revisionId: 1 } }, t.db);
+    const codes = new Set((await findIndicators({ reportSlug, revisionId: imported!.revisionId }, t.db)).map((i) => i.code));
+    expect(codes).toContain('dao-tao-can-bo');
+    for (const revisionId of moments) {
+      const all = await findIndicators({ reportSlug, revisionId }, t.db);
+      for (const code of codes) {
+        expect(await findIndicator({ reportSlug, code, revisionId }, t.db), `${code} as of ${revisionId ?? 'now'}`).toEqual(
+          all.find((i) => i.code === code) ?? null,
+        );
+      }
+    }
   });
 });
