@@ -147,6 +147,9 @@ export const indicatorValues = pgTable(
   (t) => [
     unique('indicator_values_one_per_year').on(t.indicatorId, t.role, t.year),
     check('indicator_values_year_range', sql`${t.year} between 1900 and 2200`),
+    // At most 18 integer and 6 fraction digits (lib/number.ts). A check rather than numeric(24,6):
+    // that type would pad every value to 6 decimals, and the portal keeps the scale as reported.
+    check('indicator_values_value_bounds', sql`scale(${t.value}) <= 6 and abs(${t.value}) < 1e18`),
   ],
 );
 export type IndicatorValue = typeof indicatorValues.$inferSelect;

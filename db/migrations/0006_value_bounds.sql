@@ -1,0 +1,1 @@
+ALTER TABLE "indicator_values" ADD CONSTRAINT "indicator_values_value_bounds" CHECK (scale("indicator_values"."value") <= 6 and abs("indicator_values"."value") < 1e18);
