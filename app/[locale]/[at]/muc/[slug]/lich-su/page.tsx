@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { MissingPage } from '@/components/site/not-found-message';
 import { ItemChangelog } from '@/components/history/public-changelog';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { Link } from '@/components/site/link';
@@ -38,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SectionHistoryPage({ params }: Props) {
   const { slug } = await params;
   const [log, t, site, { locale }] = await Promise.all([load(slug), getTranslations('history'), getTranslations('site'), getReading()]);
-  if (!log) notFound();
+  if (!log) return <MissingPage />;
   const changes = log.entries.filter((e) => e.action !== 'import').length;
   // The section's title in the history is the title it had, in Vietnamese.
   const quoted = quotedLang(locale);
