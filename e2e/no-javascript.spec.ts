@@ -21,7 +21,7 @@ for (const { address, lang, title, home } of cases) {
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     await expect(page.locator('main h1')).toHaveText(title);
     await expect(page.getByRole('contentinfo')).toBeVisible();
-    await expect(page.locator('head meta[name="robots"]').first()).toHaveAttribute('content', /noindex/);
+    await expect(page.locator('head meta[name="robots"]')).toHaveAttribute('content', /noindex/);
     await expect(page.locator('main').getByRole('link', { name: home, exact: true })).toHaveAttribute('href', lang === 'en' ? '/en' : '/');
   });
 }

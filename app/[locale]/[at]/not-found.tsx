@@ -4,7 +4,8 @@ import { NotFoundMessage } from '@/components/site/not-found-message';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('notFound');
-  return { title: t('title'), description: t('metaDescription'), robots: { index: false } };
+  // No `robots` here: Next adds noindex to every 404 answer itself (a second one after hydration otherwise).
+  return { title: t('title'), description: t('metaDescription') };
 }
 
 /**

@@ -14,7 +14,8 @@ export async function generateStaticParams(): Promise<never[]> {
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('notFound');
-  return { title: t('title'), description: t('metaDescription'), robots: { index: false } };
+  // No `robots` here: Next adds noindex to every 404 answer itself.
+  return { title: t('title'), description: t('metaDescription') };
 }
 
 /** Any other public address: the 404 page, inside the site's layout. */
