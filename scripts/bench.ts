@@ -14,11 +14,14 @@
  *   3. (PostgreSQL) the staff pages that read the history, signed in;
  *   4. save → visible: 20 edits through the staff form in a headless Chromium, each followed by
  *      GETs of the public page until the new figure shows (scripts/bench/save-visible.ts);
- *   5. the public pages through `npm run serve` (scripts/bench/through-serve.ts) when PostgreSQL,
+ *   5. Lighthouse (mobile) on `/` and an indicator page, BENCH_LIGHTHOUSE_RUNS times each (default
+ *      3): performance (median), accessibility, Total Blocking Time and the gzipped JavaScript the
+ *      page loads (scripts/bench/lighthouse.ts); BENCH_LIGHTHOUSE_RUNS=0 leaves it out;
+ *   6. the public pages through `npm run serve` (scripts/bench/through-serve.ts) when PostgreSQL,
  *      nginx and Redis are there (BENCH_SERVE=0 leaves it out), and save → visible through nginx
  *      and on every instance asked directly;
- *   6. tables, then (PostgreSQL) verify-history over the whole chain;
- *   7. (PostgreSQL, unless BENCH_LARGE=0) the large-data stage (scripts/bench/large-data.ts): the
+ *   7. tables, then (PostgreSQL) verify-history over the whole chain;
+ *   8. (PostgreSQL, unless BENCH_LARGE=0) the large-data stage (scripts/bench/large-data.ts): the
  *      overview, an indicator, a past view and a changelog through the data functions, on the
  *      seeded report and again with the data grown ~100-fold, in its own database.
  * Measures only; asserts nothing. Everything it starts is stopped by pid at the end, on a failure
@@ -47,6 +50,7 @@ import {
   tryCreatePgDatabase,
 } from './bench/postgres';
 import { benchLargeData } from './bench/large-data';
+import { describeLighthouse, lighthouseUnavailable, measureLighthouse, type LighthouseRow } from './bench/lighthouse';
 import { describeSaveVisible, measureSaveToVisible, saveVisibleUnavailable, type SaveVisibleResult } from './bench/save-visible';
 import { snapshotPages, startStaticReference, type StaticReference } from './bench/static-reference';
 import { serveUnavailable, startServe } from './bench/through-serve';
@@ -89,6 +93,9 @@ const largeOptions = {
   revisions: Number(process.env.BENCH_LARGE_REVISIONS ?? 1_000_000),
   calls: Number(process.env.BENCH_LARGE_CALLS ?? 30),
 };
+const lighthouseRuns = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+/** The pages issue 9 holds to Lighthouse performance ≥ 95 and accessibility 100. */
+const lighthousePaths = ['/', `/chi-tieu/${INDICATOR}`];
 
 const say = (line: string) => console.log(line);
 const label = (t: Target) => `${t.name} (${t.path})`;
@@ -209,6 +216,20 @@ async function main(): Promise<void> {
       saves.push({ where, skipped: `lỗi (error): ${(error as Error).message.split('\n')[0]}` });
     }
   };
+  // Before the saves, on the same server, with nothing else running against it.
+  let lighthouse: { rows?: LighthouseRow[]; skipped?: string };
+  const lighthouseTargets = lighthousePaths.filter((p) => !filter || p.includes(filter));
+  const noLighthouse = lighthouseRuns <= 0 ? 'BENCH_LIGHTHOUSE_RUNS=0' : lighthouseTargets.length === 0 ? `no page matches "${filter}"` : lighthouseUnavailable();
+  if (noLighthouse) lighthouse = { skipped: noLighthouse };
+  else {
+    say(`• Lighthouse (mobile), ${lighthouseRuns} lần mỗi trang (runs per page): ${lighthouseTargets.join(', ')}`);
+    try {
+      lighthouse = { rows: await measureLighthouse(base, lighthouseTargets, { runs: lighthouseRuns, log: say }) };
+    } catch (error) {
+      lighthouse = { skipped: `lỗi (error): ${(error as Error).message.split('\n')[0]}` };
+    }
+  }
+
   await runSaves('next start', base, 4);
   await stopServer();
 
@@ -292,6 +313,10 @@ async function main(): Promise<void> {
       ),
     );
   }
+
+  say(`\nLighthouse (mobile, điều tiết mô phỏng / simulated throttling), next start một mình, ${lighthouseRuns} lần mỗi trang; JS = các script của trang, nén gzip (each script gzipped, summed):\n`);
+  if (lighthouse.rows) say(describeLighthouse(lighthouse.rows));
+  else say(`  bỏ qua (skipped): ${lighthouse.skipped}`);
 
   say('\nLưu → thấy trên trang công khai (save → visible), GET mỗi ~20 ms, tối đa 10 s:');
   for (const s of saves) {

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Link } from '@/components/site/link';
-import { notFound } from 'next/navigation';
+import { MissingPage } from '@/components/site/not-found-message';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { TranslationNotice } from '@/components/site/translation-notice';
 import { getEntity } from '@/db/queries/cached-reads';
@@ -21,7 +21,7 @@ async function load(kind: EntityKind, slug: string) {
 /** One named entity and every sentence of the report that mentions it (quoted in Vietnamese). */
 export async function EntityDetail({ kind, slug }: { kind: EntityKind; slug: string }) {
   const [entity, t, locale] = await Promise.all([load(kind, slug), getTranslations('entities'), getLocale()]);
-  if (!entity) notFound();
+  if (!entity) return <MissingPage />;
   const quoted = quotedLang(locale);
   return (
     <>

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Link } from '@/components/site/link';
-import { notFound } from 'next/navigation';
+import { MissingPage } from '@/components/site/not-found-message';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { TranslationNotice } from '@/components/site/translation-notice';
 import { getEntities } from '@/db/queries/cached-reads';
@@ -16,7 +16,7 @@ export async function EntityIndex({ kind }: { kind: EntityKind }) {
   const locale = await getLocale();
   const [all, t] = await Promise.all([getEntities({ reportSlug: DEFAULT_REPORT_SLUG, revisionId: moment?.revisionId, locale }), getTranslations('entities')]);
   const list = all.filter((e) => e.kind === kind);
-  if (list.length === 0) notFound();
+  if (list.length === 0) return <MissingPage />;
   const title = kind === 'resolution' ? 'name' : 'shortName';
   return (
     <>

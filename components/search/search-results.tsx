@@ -1,4 +1,3 @@
-import NextLink from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/site/link';
 import { TranslationNotice } from '@/components/site/translation-notice';
@@ -95,9 +94,9 @@ export async function SearchResults({ results }: { results: Results | null }) {
             <p className="search-hit-type">{t(`types.${hit.type}`)}</p>
             <h2 className="search-hit-title" lang={quoted}>
               {/* Search reads the report as it is now, so hits link to the current pages, in the reader's language. */}
-              <NextLink href={readingHref({ locale: reading.locale, moment: null }, hit.href)}>
+              <a href={readingHref({ locale: reading.locale, moment: null }, hit.href)}>
                 <HighlightedText segments={hit.titleSegments} />
-              </NextLink>
+              </a>
             </h2>
             {hit.snippet.length > 0 ? (
               <p className="search-snippet" lang={quoted}>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { Suspense } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { SearchForm } from '@/components/search/search-form';
@@ -29,10 +28,10 @@ export async function SiteHeader() {
         {t('skipLink')}
       </a>
       <div className="wrap">
-        <Link href={localizedPath(locale, '/')} className="brand">
+        <a href={localizedPath(locale, '/')} className="brand">
           {t('name')}
           <small>{t('tagline')}</small>
-        </Link>
+        </a>
         <nav className="site-nav" aria-label={t('navLabel')}>
           <ul>
             {nav.map((item) => (

@@ -1,22 +1,17 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { Link } from '@/components/site/link';
+import { NotFoundMessage } from '@/components/site/not-found-message';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('notFound');
-  return { title: t('title'), description: t('metaDescription'), robots: { index: false } };
+  // No `robots` here: Next adds noindex to every 404 answer itself (a second one after hydration otherwise).
+  return { title: t('title'), description: t('metaDescription') };
 }
 
-/** A public address with nothing behind it (an unknown page, indicator, section or entity), inside the site's layout. */
-export default async function NotFound() {
-  const t = await getTranslations('notFound');
-  return (
-    <>
-      <h1>{t('title')}</h1>
-      <p>{t('pageText')}</p>
-      <p>
-        <Link href="/">{t('home')}</Link> · <Link href="/chi-tieu">{t('indicators')}</Link> · <Link href="/muc">{t('sections')}</Link>
-      </p>
-    </>
-  );
+/**
+ * A public address with nothing behind it, inside the site's layout. Next draws this boundary in
+ * the browser only; the server HTML of a 404 comes from <MissingPage /> (same message).
+ */
+export default function NotFound() {
+  return <NotFoundMessage />;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/site/link';
-import { notFound } from 'next/navigation';
+import { MissingPage } from '@/components/site/not-found-message';
 import { AdjustedBadge } from '@/components/indicator/adjusted-badge';
 import { StatusBadge } from '@/components/indicator/status-badge';
 import { ValueText } from '@/components/indicator/value-text';
@@ -46,7 +46,7 @@ export default async function OverviewPage() {
     getTranslations('overview'),
     getTranslations('entities'),
   ]);
-  if (!report) notFound();
+  if (!report) return <MissingPage />;
 
   const notMet = indicators.filter((i) => i.namedAsKeyIndicator && i.status === 'chua_dat');
   const named = indicators.filter((i) => i.namedAsKeyIndicator);

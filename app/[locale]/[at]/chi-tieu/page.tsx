@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { Fragment } from 'react';
-import { notFound } from 'next/navigation';
+import { MissingPage } from '@/components/site/not-found-message';
 import { getTranslations } from 'next-intl/server';
 import { IndicatorTable } from '@/components/indicator/indicator-table';
 import { Breadcrumb } from '@/components/site/breadcrumb';
@@ -29,7 +29,7 @@ export default async function IndicatorsPage() {
     getTranslations('indicators'),
     getTranslations('site'),
   ]);
-  if (!report) notFound();
+  if (!report) return <MissingPage />;
   const named = indicators.filter((i) => i.namedAsKeyIndicator).length;
   return (
     <>

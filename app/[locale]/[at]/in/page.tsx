@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { MissingPage } from '@/components/site/not-found-message';
 import { PrintReport } from '@/components/print/print-report';
 import { getEntities, getIndicators, getLatestRevision, getReport, getSectionTree } from '@/db/queries/cached-reads';
 import { languageAlternates, siteOrigin } from '@/lib/i18n/metadata';
@@ -25,7 +25,7 @@ export default async function PrintPage() {
     getLatestRevision({ slug: reportSlug }),
     getTranslations('print'),
   ]);
-  if (!report) notFound();
+  if (!report) return <MissingPage />;
   // The revision cited: the moment read, or the newest one (the only read here that every edit clears).
   const revision = reading.moment ? { id: reading.moment.revisionId, createdAt: reading.moment.createdAt } : latest;
   // Absolute only from configuration (SITE_URL): a request header never chooses what is printed.

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/site/link';
-import { notFound } from 'next/navigation';
+import { MissingPage } from '@/components/site/not-found-message';
 import { SectionBody } from '@/components/report/section-body';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { TranslationNotice } from '@/components/site/translation-notice';
@@ -27,7 +27,7 @@ export default async function ReportTextPage() {
     getSectionTree({ reportSlug, revisionId, locale }),
     getTranslations('sections'),
   ]);
-  if (!report) notFound();
+  if (!report) return <MissingPage />;
   return (
     <>
       <Breadcrumb items={[{ label: t('title') }]} />

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { MissingPage } from '@/components/site/not-found-message';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { getReport, getSourceText } from '@/db/queries/cached-reads';
 import { quotedLang } from '@/lib/i18n/content';
@@ -21,7 +21,7 @@ export default async function SourcePage() {
     getSourceText({ slug: DEFAULT_REPORT_SLUG }),
     getTranslations('source'),
   ]);
-  if (!report || !source) notFound();
+  if (!report || !source) return <MissingPage />;
   const quoted = quotedLang(locale);
   return (
     <>

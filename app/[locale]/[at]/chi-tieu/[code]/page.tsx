@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/site/link';
-import { notFound } from 'next/navigation';
+import { MissingPage } from '@/components/site/not-found-message';
 import { AdjustedBadge } from '@/components/indicator/adjusted-badge';
 import { StatusBadge } from '@/components/indicator/status-badge';
 import { ValueChart, ValueTable } from '@/components/indicator/value-chart';
@@ -49,7 +49,7 @@ export default async function IndicatorPage({ params }: Props) {
     getTranslations('value'),
     getTranslations('site'),
   ]);
-  if (!indicator) notFound();
+  if (!indicator) return <MissingPage />;
 
   const value = headlineValue(indicator);
   const chart = { name: indicator.name, unit: indicator.unit, points: toChartPoints(indicator.values, locale) };

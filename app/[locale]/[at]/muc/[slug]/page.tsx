@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { Link } from '@/components/site/link';
-import { notFound } from 'next/navigation';
+import { MissingPage } from '@/components/site/not-found-message';
 import { SectionBody } from '@/components/report/section-body';
 import { Breadcrumb, type Crumb } from '@/components/site/breadcrumb';
 import { TranslationNotice } from '@/components/site/translation-notice';
@@ -38,7 +38,7 @@ export default async function SectionPage({ params }: Props) {
     getTranslations('sections'),
   ]);
   const [section, ...children] = tree;
-  if (!section) notFound();
+  if (!section) return <MissingPage />;
   const related = await getCitedIndicators({ reportSlug, sectionSlugs: tree.map((s) => s.slug), revisionId, locale });
 
   const crumbs: Crumb[] = [{ href: '/muc', label: t('title') }];

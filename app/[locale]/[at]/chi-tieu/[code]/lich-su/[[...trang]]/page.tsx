@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { notFound } from 'next/navigation';
 import { ChangelogPages, changelogBefore } from '@/components/history/changelog-pages';
+import { MissingPage } from '@/components/site/not-found-message';
 import { ItemChangelog } from '@/components/history/public-changelog';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { Link } from '@/components/site/link';
@@ -41,7 +41,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function IndicatorHistoryPage({ params }: Props) {
   const { code, trang } = await params;
   const [log, t, site, { locale }] = await Promise.all([load(code, trang), getTranslations('history'), getTranslations('site'), getReading()]);
-  if (!log) notFound();
+  if (!log) return <MissingPage />;
   const deleted = log.deleted;
   const changes = log.changes;
   // The item's name in the history is the name it had, in Vietnamese.

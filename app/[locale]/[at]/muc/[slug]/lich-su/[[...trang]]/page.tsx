@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import { notFound } from 'next/navigation';
 import { ChangelogPages, changelogBefore } from '@/components/history/changelog-pages';
+import { MissingPage } from '@/components/site/not-found-message';
 import { ItemChangelog } from '@/components/history/public-changelog';
 import { Breadcrumb } from '@/components/site/breadcrumb';
 import { Link } from '@/components/site/link';
@@ -41,7 +41,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SectionHistoryPage({ params }: Props) {
   const { slug, trang } = await params;
   const [log, t, site, { locale }] = await Promise.all([load(slug, trang), getTranslations('history'), getTranslations('site'), getReading()]);
-  if (!log) notFound();
+  if (!log) return <MissingPage />;
   const changes = log.changes;
   // The section's title in the history is the title it had, in Vietnamese.
   const quoted = quotedLang(locale);
