@@ -98,3 +98,23 @@ test('odd addresses and filters in the staff area are "not found" or ignored, ne
     expect((await page.request.get(path)).status(), path).toBe(200);
   }
 });
+
+test('a server action posted from another site is refused with 403 and a short message, not a server error', async ({ page }) => {
+  await signIn(page, EDITOR);
+  for (const path of ['/quan-tri/chi-tieu', '/dang-nhap', '/']) {
+    const refused = await page.request.post(path, {
+      headers: { 'next-action': 'x', origin: 'https://evil.example', 'content-type': 'text/plain;charset=UTF-8' },
+      data: '[]',
+      maxRedirects: 0,
+    });
+    expect(refused.status(), path).toBe(403);
+    expect(await refused.text(), path).toBe('Yêu cầu bị từ chối: thao tác này được gửi từ một trang web khác.');
+  }
+  // The same request from the portal's own pages reaches Next (which then finds no action "x"): not our 403.
+  const own = await page.request.post('/quan-tri/chi-tieu', {
+    headers: { 'next-action': 'x', origin: new URL(page.url()).origin, 'content-type': 'text/plain;charset=UTF-8' },
+    data: '[]',
+    maxRedirects: 0,
+  });
+  expect(own.status()).not.toBe(403);
+});
