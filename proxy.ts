@@ -13,13 +13,18 @@
  *   /chi-tieu?asOf=hom-qua     → /vi/khong-hop-le/chi-tieu (the report now, with a notice)
  * The staff area and sign-in exist in Vietnamese only: `/en/quan-tri…` and `/en/dang-nhap`
  * redirect to their unprefixed address.
+ *
+ * One refusal happens here, because Next's own would be a 500: a server action posted from
+ * another site (lib/action-origin.ts) gets 403 and a `bad_origin` line in the security log.
  */
 import { NextResponse, type NextRequest } from 'next/server';
+import { foreignActionOrigin } from '@/lib/action-origin';
 import { segmentForQuery } from '@/lib/as-of-segment';
 import { AS_OF_HEADER, AS_OF_TO_HEADER, PATHNAME_HEADER } from '@/lib/headers';
 import { env } from '@/lib/env';
 import { localizedPath, splitLocale, type Locale } from '@/lib/i18n/config';
 import { isStaffOrSignIn, newNonce, staffCsp, strictTransportSecurity } from '@/lib/security-headers';
+import { securityLog } from '@/lib/security-log';
 
 // Auth.js session cookie, plain or `__Secure-` over HTTPS, possibly split into `.0`, `.1`, …
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
@@ -78,8 +83,22 @@ function route(request: NextRequest, headers: Headers): NextResponse {
   return NextResponse.next({ request: { headers } });
 }
 
+/** What a browser shows for a refused cross-site action. */
+export const FOREIGN_ORIGIN_MESSAGE = 'Yêu cầu bị từ chối: thao tác này được gửi từ một trang web khác.';
+
 export function proxy(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
+  const hsts = strictTransportSecurity(env().SITE_URL);
+  const foreign = foreignActionOrigin(request.method, request.headers, env().TRUSTED_PROXY_HOPS);
+  if (foreign) {
+    securityLog.badOrigin({ path: pathname, ...foreign });
+    const refused = new NextResponse(FOREIGN_ORIGIN_MESSAGE, {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+    });
+    if (hsts) refused.headers.set('Strict-Transport-Security', hsts);
+    return refused;
+  }
   const headers = new Headers(request.headers);
   // Staff and sign-in pages are rendered per request: a fresh nonce, which Next puts on its own
   // scripts when it finds the policy among the request headers (lib/security-headers.ts).
@@ -87,7 +106,6 @@ export function proxy(request: NextRequest): NextResponse {
   if (csp) headers.set('Content-Security-Policy', csp);
   const response = route(request, headers);
   if (csp) response.headers.set('Content-Security-Policy', csp);
-  const hsts = strictTransportSecurity(env().SITE_URL);
   if (hsts) response.headers.set('Strict-Transport-Security', hsts);
   return response;
 }

@@ -22,6 +22,11 @@ export default defineConfig({
     // 2 cores: each file may start its own PGlite (~3-4 s of CPU); more workers only thrash.
     fileParallelism: true,
     maxWorkers: 2,
+    // Tests that check the security log capture it (captureSecurityLog); the rest keep stdout readable.
+    env: { SECURITY_LOG: 'off' },
+    // next-auth imports `next/server` without an extension, which Node's ESM loader refuses;
+    // inlined, Vite resolves it (tests/db/security-log.test.ts calls its `authorize`).
+    server: { deps: { inline: ['next-auth', '@auth/core'] } },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -29,7 +29,7 @@ export function hasRole(actual: Role, required: Role): boolean {
 export async function assertActor(actor: ActorRef, role: Role, tx: DbOrTx, now: Date = new Date()): Promise<Actor> {
   const found = await findLiveSession({ sessionId: actor.sessionId, now, lock: true }, tx);
   if (!found || found.session.userId !== actor.userId || !found.user.active) throw new AuthError('unauthenticated');
-  if (!hasRole(found.user.role, role)) throw new AuthError('forbidden');
+  if (!hasRole(found.user.role, role)) throw new AuthError('forbidden', { userId: actor.userId });
   const { user, session } = found;
   return { userId: user.id, sessionId: session.id, role: user.role, displayName: user.displayName, email: user.email };
 }

@@ -19,6 +19,7 @@ import { reports, type Revision } from './schema';
 import type { Invalidation } from './cache-tags';
 import { ConflictError, InvalidError, isUniqueViolation, NotFoundError } from '@/lib/errors';
 import { canonicalJson } from '@/lib/revision-hash';
+import { securityLog } from '@/lib/security-log';
 import type { Reason } from '@/lib/validations/reason';
 
 export type ItemType = Revision['itemType'];
@@ -92,8 +93,9 @@ async function findReport(target: Target, tx: Tx): Promise<{ id: number; slug: s
 export async function versionedWrite<S, F>(item: ItemKind<S, F>, op: Write<F>, db?: Database): Promise<EditResult> {
   const conn = db ?? (await getDb());
   const { target } = op;
+  let result: EditResult;
   try {
-    return await conn.transaction(async (tx) => {
+    result = await conn.transaction(async (tx) => {
       const actor = await assertActor(op.actor, 'editor', tx);
       const report = await findReport(target, tx);
       const locked = 'key' in target ? await item.lockByKey(report.id, target.key, tx) : await item.lockById(target.id, tx);
@@ -153,4 +155,14 @@ export async function versionedWrite<S, F>(item: ItemKind<S, F>, op: Write<F>, d
     if (isUniqueViolation(error) && (op.action === 'create' || op.action === 'restore')) throw item.duplicate(item.keyOfFields(op.fields));
     throw error;
   }
+  // Logged once committed (a rolled-back write is not a write).
+  securityLog.staffWrite({
+    actorId: op.actor.userId,
+    action: op.action,
+    itemType: item.type,
+    itemId: result.itemId,
+    itemKey: result.itemKey,
+    revisionId: result.revisionId,
+  });
+  return result;
 }

@@ -82,7 +82,7 @@ test.describe('sign-in and the staff area', () => {
     // The policy refuses a common password, beside the field.
     await users.fillNewAccount({ email: editorEmail, displayName: 'Biên tập viên thử', role: 'editor', password: 'matkhau123456' });
     await users.createAccount();
-    await users.expectPasswordRefused('Mật khẩu này quá phổ biến');
+    await users.expectPasswordRefused('Mật khẩu này quá dễ đoán');
 
     await users.setNewAccountPassword(EDITOR_PASSWORD);
     await users.createAccount();

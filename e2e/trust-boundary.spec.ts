@@ -107,3 +107,23 @@ test('an item\'s public changelog is paged by address; a malformed page address 
     expect((await request.get(path)).status(), path).toBe(404);
   }
 });
+
+test('a server action posted from another site is refused with 403 and a short message, not a server error', async ({ page }) => {
+  await signIn(page, EDITOR);
+  for (const path of ['/quan-tri/chi-tieu', '/dang-nhap', '/']) {
+    const refused = await page.request.post(path, {
+      headers: { 'next-action': 'x', origin: 'https://evil.example', 'content-type': 'text/plain;charset=UTF-8' },
+      data: '[]',
+      maxRedirects: 0,
+    });
+    expect(refused.status(), path).toBe(403);
+    expect(await refused.text(), path).toBe('Yêu cầu bị từ chối: thao tác này được gửi từ một trang web khác.');
+  }
+  // The same request from the portal's own pages reaches Next (which then finds no action "x"): not our 403.
+  const own = await page.request.post('/quan-tri/chi-tieu', {
+    headers: { 'next-action': 'x', origin: new URL(page.url()).origin, 'content-type': 'text/plain;charset=UTF-8' },
+    data: '[]',
+    maxRedirects: 0,
+  });
+  expect(own.status()).not.toBe(403);
+});

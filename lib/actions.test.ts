@@ -1,6 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { Writable } from 'node:stream';
 import { AuthError, ConflictError, InvalidError, NotFoundError } from './errors';
+import { captureSecurityLog } from './security-log';
 
 // The wrapper's collaborators: who is signed in (lib/auth) is decided per test.
 const requireRole = vi.fn();
@@ -45,6 +47,29 @@ describe('staffAction', () => {
     const handler = vi.fn();
     expect(await staffAction('admin', schema, handler)({})).toMatchObject({ ok: false, code: 'forbidden' });
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('logs each refusal (unauthenticated, forbidden, or the write\'s own re-check) with the role it needed, never the input', async () => {
+    const raw: string[] = [];
+    const release = captureSecurityLog(new Writable({ write: (chunk: Buffer, _e, done) => (raw.push(chunk.toString()), done()) }));
+    try {
+      requireRole.mockRejectedValueOnce(new AuthError('unauthenticated'));
+      await staffAction('editor', schema, vi.fn())({ title: 'bí mật của biểu mẫu', version: 1 });
+      requireRole.mockRejectedValueOnce(new AuthError('forbidden', { userId: 7 }));
+      await staffAction('admin', schema, vi.fn())({ title: 'bí mật của biểu mẫu', version: 1 });
+      await staffAction('editor', schema, () => Promise.reject(new AuthError('forbidden', { userId: 1 })))({ title: 'Tiêu đề', version: 1 });
+      await staffAction('editor', schema, () => Promise.reject(new ConflictError({ version: 3 })))({ title: 'Tiêu đề', version: 1 });
+    } finally {
+      release();
+    }
+    const lines = raw.join('').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      expect.objectContaining({ event: 'action_refused', reason: 'unauthenticated', requiredRole: 'editor', level: 40 }),
+      expect.objectContaining({ event: 'action_refused', reason: 'forbidden', requiredRole: 'admin', userId: 7 }),
+      expect.objectContaining({ event: 'action_refused', reason: 'forbidden', requiredRole: 'editor', userId: 1 }),
+    ]);
+    expect(lines[0]).not.toHaveProperty('userId');
+    expect(raw.join('')).not.toContain('bí mật');
   });
 
   it('returns field errors from zod', async () => {

@@ -19,11 +19,14 @@ import 'server-only';
  * schema (and never use `.passthrough()` / `.loose()`).
  */
 import { updateTag } from 'next/cache';
+import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { requireRole, type Actor, type Role } from '@/lib/auth';
 import type { Invalidation } from '@/db/cache-tags';
 import { AuthError, ConflictError, InvalidError, NotFoundError, isDatabaseUnavailable } from '@/lib/errors';
+import { PATHNAME_HEADER } from '@/lib/headers';
+import { securityLog } from '@/lib/security-log';
 
 export { ConflictError, InvalidError, NotFoundError };
 
@@ -90,6 +93,15 @@ function applyInvalidation<T>(result: T): Published<T> {
   return result as Published<T>;
 }
 
+/** The staff page an action was posted to (proxy.ts sets the header on every staff request); undefined outside a request. */
+async function postedTo(): Promise<string | undefined> {
+  try {
+    return (await headers()).get(PATHNAME_HEADER) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Build a server action for signed-in staff with at least `role` (admin ⊇ editor).
  * `handler` receives the parsed input and the actor read from the database just now; it may
@@ -108,6 +120,10 @@ export function staffAction<S extends z.ZodType, T>(
       return { ok: true, data: applyInvalidation(await handler(parsed.data, actor)) };
     } catch (error) {
       unstable_rethrow(error); // redirect(), notFound() and friends are not failures
+      // Refused before the handler, or by the write's own re-check inside its transaction.
+      if (error instanceof AuthError) {
+        securityLog.actionRefused({ reason: error.code, requiredRole: role, userId: error.userId, path: await postedTo() });
+      }
       return errorResult(error);
     }
   };

@@ -18,6 +18,7 @@ import { auth } from '@/lib/auth/config';
 import { signInHref } from '@/lib/auth/next-path';
 import { AuthError } from '@/lib/errors';
 import { PATHNAME_HEADER } from '@/lib/headers';
+import { securityLog } from '@/lib/security-log';
 import type { UserRole as Role } from '@/lib/vocabulary';
 
 export { AuthError, hasRole };
@@ -53,7 +54,7 @@ export async function requireUser(): Promise<Actor> {
 /** The signed-in user if their role is at least `role`; throws AuthError('unauthenticated' | 'forbidden'). */
 export async function requireRole(role: Role): Promise<Actor> {
   const user = await requireUser();
-  if (!hasRole(user.role, role)) throw new AuthError('forbidden');
+  if (!hasRole(user.role, role)) throw new AuthError('forbidden', { userId: user.userId });
   return user;
 }
 
@@ -73,7 +74,14 @@ export async function requestedPath(): Promise<string> {
  */
 export async function requireStaffPage(role: Role = 'editor'): Promise<Actor> {
   const user = await getCurrentUser();
-  if (!user) return redirect(signInHref(await requestedPath()));
-  if (!hasRole(user.role, role)) return redirect('/quan-tri/khong-du-quyen');
+  if (!user) {
+    const path = await requestedPath();
+    securityLog.pageRefused({ reason: 'unauthenticated', requiredRole: role, path });
+    return redirect(signInHref(path));
+  }
+  if (!hasRole(user.role, role)) {
+    securityLog.pageRefused({ reason: 'forbidden', requiredRole: role, userId: user.userId, path: await requestedPath() });
+    return redirect('/quan-tri/khong-du-quyen');
+  }
   return user;
 }

@@ -64,6 +64,8 @@ const envSchema = z.object({
   AUTH_URL: publicAddress('AUTH_URL'),
   /** How many proxies in front may be believed about the client's address (X-Forwarded-For); 0: none, the socket's address counts. */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** The security log (lib/security-log.ts): JSON lines on stdout, or `off` (the unit tests, which capture it themselves). */
+  SECURITY_LOG: z.enum(['stdout', 'off'], { error: 'SECURITY_LOG phải là stdout hoặc off (must be stdout or off)' }).default('stdout'),
   /** The Chromium that renders /in.pdf and runs the browser tests. */
   CHROMIUM_PATH: z.string().trim().min(1).default('/usr/bin/chromium'),
   /** Never printed. Checked against the password policy when the admin is created. Not trimmed. */

@@ -9,10 +9,13 @@ export type AuthErrorCode = 'unauthenticated' | 'forbidden';
 /** The caller is not signed in (or the session ended), or is signed in without the needed role. */
 export class AuthError extends Error {
   readonly code: AuthErrorCode;
-  constructor(code: AuthErrorCode, message?: string) {
+  /** The account refused, when one was signed in (for the security log). */
+  readonly userId?: number;
+  constructor(code: AuthErrorCode, { message, userId }: { message?: string; userId?: number } = {}) {
     super(message ?? (code === 'unauthenticated' ? 'Not signed in or session ended' : 'Not allowed'));
     this.name = 'AuthError';
     this.code = code;
+    this.userId = userId;
   }
 }
 

@@ -10,3 +10,6 @@ export const PATHNAME_HEADER = 'x-kqnk-pathname';
 /** For app/api/as-of: the moment asked for (an ISO instant) and the page to come back to. */
 export const AS_OF_HEADER = 'x-kqnk-as-of';
 export const AS_OF_TO_HEADER = 'x-kqnk-as-of-to';
+
+/** Sent by Next's client with every server action POST: the action's id. */
+export const NEXT_ACTION_HEADER = 'next-action';

@@ -4,7 +4,9 @@ import {
   ARGON2_OPTIONS,
   DUMMY_PASSWORD_HASH,
   hashPassword,
-  isCommonPassword,
+  isWeakPassword,
+  PASSWORD_MIN_SCORE,
+  passwordStrength,
   passwordLength,
   passwordNeedsRehash,
   passwordProblem,
@@ -96,15 +98,51 @@ describe('password policy', () => {
   });
 
   it('refuses common passwords, whatever their case', () => {
-    for (const p of ['123456789012', 'passwordpassword', 'PasswordPassword', 'matkhau123456', 'MATKHAU123456', 'qwertyuiopas', 'QwertyUiopAs']) {
-      expect(isCommonPassword(p), p).toBe(true);
-      expect(passwordProblem(p), p).toMatch(/quá phổ biến/);
+    for (const p of ['123456789012', 'passwordpassword', 'PasswordPassword', 'qwertyuiopas', 'QwertyUiopAs', 'iloveyou1234', 'Matkhau@2025!']) {
+      expect(isWeakPassword(p), p).toBe(true);
+      expect(passwordProblem(p), p).toMatch(/quá dễ đoán/);
+    }
+  });
+
+  it('refuses the commonest Vietnamese choices, with or without diacritics and spaces', () => {
+    for (const p of [
+      'matkhau123456', 'MATKHAU123456', 'Mật khẩu 123456', 'mật khẩu 2025!', '123456a@123456a@', 'anhyeuem1234', 'Anh yêu em 1234',
+      'Sóc Trăng 2025', 'soctrang2025', 'SocTrang@2025', 'Tỉnh ủy Sóc Trăng', 'tinhuysoctrang', 'dangcongsan1930',
+      'Đảng Cộng sản 1930', 'hochiminh1890', 'Hồ Chí Minh 1890', 'vietnam@2025', 'quantri@2025', 'admin@soctrang', 'quản trị viên 1',
+    ]) {
+      expect(passwordProblem(p), p).toMatch(/quá dễ đoán/);
     }
   });
 
   it('refuses repetitions and runs', () => {
     for (const p of ['aaaaaaaaaaaa', '            ', 'ăăăăăăăăăăăă', 'abcabcabcabc', '121212121212', 'abcdefghijklmn', '9876543210987', 'password password']) {
-      expect(isCommonPassword(p), p).toBe(true);
+      expect(isWeakPassword(p), p).toBe(true);
+    }
+  });
+
+  it('says why in Vietnamese, from the estimator\'s warning', () => {
+    expect(passwordStrength('abcabcabcabc').warning).toBe('extendedRepeat');
+    expect(passwordProblem('abcabcabcabc')).toBe(
+      'Mật khẩu này quá dễ đoán. Một cụm lặp lại như "abcabcabc" rất dễ đoán. Hãy chọn một cụm từ khác, ví dụ vài từ tiếng Việt ít gặp cách nhau.',
+    );
+  });
+
+  it('accepts the passphrases the tests and e2e accounts use', () => {
+    expect(PASSWORD_MIN_SCORE).toBe(4);
+    for (const p of [
+      'mật khẩu quản trị dùng cho kiểm thử e2e', // scripts/test-all.sh
+      'mật khẩu biên tập viên dùng cho kiểm thử',
+      'biên tập viên thử nghiệm 2025', // e2e/auth.spec.ts
+      'một mật khẩu rất dài cho kiểm thử', // tests/db
+      'mật khẩu đủ dài cho kiểm thử',
+      'mật khẩu mới cũng đủ dài',
+      'một câu mật khẩu đủ dài 2025',
+      'mật khẩu quản trị cho kiểm thử sự cố cơ sở dữ liệu', // e2e/outage.spec.ts
+      'mật khẩu chỉ dùng cho bench', // scripts/bench
+      'mật khẩu quản trị chỉ dùng cho bench',
+      'Sóc Trăng mùa nước nổi', // a place name inside a longer phrase is fine
+    ]) {
+      expect(passwordProblem(p), p).toBeNull();
     }
   });
 
@@ -115,6 +153,6 @@ describe('password policy', () => {
   it('gives the Vietnamese message through the zod schema', () => {
     const r = passwordSchema.safeParse('matkhau123456');
     expect(r.success).toBe(false);
-    expect(r.error?.issues[0]?.message).toMatch(/quá phổ biến/);
+    expect(r.error?.issues[0]?.message).toMatch(/^Mật khẩu này quá dễ đoán\./);
   });
 });

@@ -11,7 +11,9 @@ import { normalisePassword } from './password-policy';
 export {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
-  isCommonPassword,
+  isWeakPassword,
+  passwordStrength,
+  PASSWORD_MIN_SCORE,
   passwordLength,
   passwordProblem,
   passwordSchema,

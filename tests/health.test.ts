@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db';
 
@@ -16,16 +17,23 @@ describe('GET /api/health', () => {
     vi.resetModules();
   });
 
-  it('answers 503 with a short reason when the database cannot be reached', async () => {
+  it('answers 503 with a generic reason when the database cannot be reached; the detail goes to the security log', async () => {
     // Nothing listens on port 1: the connection is refused at once.
-    vi.stubEnv('DATABASE_URL', 'postgres://127.0.0.1:1/none');
+    vi.stubEnv('DATABASE_URL', 'postgres://kqnk_role:secret-password@127.0.0.1:1/none');
     const { GET } = await import('@/app/api/health/route');
-    const response = await GET();
+    const { captureSecurityLog } = await import('@/lib/security-log');
+    const raw: string[] = [];
+    const release = captureSecurityLog(new Writable({ write: (chunk: Buffer, _e, done) => (raw.push(chunk.toString()), done()) }));
+    const response = await GET().finally(release);
     expect(response.status).toBe(503);
-    const body = (await response.json()) as { status: string; reason: string };
-    expect(body.status).toBe('unavailable');
-    expect(body.reason).toMatch(/^database unreachable: /);
-    expect(body.reason.length).toBeLessThan(200);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({ status: 'unavailable', reason: 'database unavailable' });
+    expect(text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|kqnk_role|secret-password|:1\b/);
+
+    const [line] = raw.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(line).toMatchObject({ event: 'health_unavailable', level: 40 });
+    expect(line!.detail).toMatch(/ECONNREFUSED|connect/);
+    expect(raw.join('')).not.toContain('secret-password');
   });
 
   it('answers 200 when the database answers', async () => {

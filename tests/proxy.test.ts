@@ -1,7 +1,10 @@
+import { Writable } from 'node:stream';
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
+import { foreignActionOrigin } from '@/lib/action-origin';
 import { AS_OF_HEADER, AS_OF_TO_HEADER, PATHNAME_HEADER } from '@/lib/headers';
-import { proxy } from '@/proxy';
+import { captureSecurityLog } from '@/lib/security-log';
+import { FOREIGN_ORIGIN_MESSAGE, proxy } from '@/proxy';
 
 /** What the proxy does with a request: the rewrite target (if any), a redirect, and the path header it sets. */
 function run(url: string, init?: { headers?: Record<string, string> }) {
@@ -82,5 +85,61 @@ describe('proxy: the staff and sign-in pages get a fresh nonce policy', () => {
   it('leaves public pages to the fixed policy of next.config.ts (they are cached whole)', () => {
     expect(csp('/chi-tieu').sent).toBeNull();
     expect(csp('/en').sent).toBeNull();
+  });
+});
+
+describe('proxy: a server action posted from another site', () => {
+  const post = (path: string, headers: Record<string, string>) =>
+    proxy(new NextRequest(new URL(path, 'http://portal.test'), { method: 'POST', headers: { host: 'portal.test', 'next-action': 'x', ...headers } }));
+
+  it('answers 403 with a short Vietnamese text, before any routing, and logs bad_origin', async () => {
+    const raw: string[] = [];
+    const release = captureSecurityLog(new Writable({ write: (chunk: Buffer, _e, done) => (raw.push(chunk.toString()), done()) }));
+    let response;
+    try {
+      response = post('/quan-tri/chi-tieu/gia-tri-xuat-khau', { origin: 'https://evil.example', cookie: 'authjs.session-token=x' });
+    } finally {
+      release();
+    }
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(response.headers.get('x-middleware-rewrite')).toBeNull();
+    expect(response.headers.get('x-middleware-next')).toBeNull();
+    expect(await response.text()).toBe(FOREIGN_ORIGIN_MESSAGE);
+    const [line] = raw.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(line).toMatchObject({ event: 'bad_origin', path: '/quan-tri/chi-tieu/gia-tri-xuat-khau', origin: 'https://evil.example', host: 'portal.test' });
+    expect(raw.join('')).not.toContain('session-token');
+  });
+
+  it('refuses on public pages and sign-in too, and a Referer from elsewhere when there is no Origin', () => {
+    expect(post('/chi-tieu', { origin: 'https://evil.example' }).status).toBe(403);
+    expect(post('/dang-nhap', { origin: 'http://portal.test.evil.example' }).status).toBe(403);
+    expect(post('/dang-nhap', { referer: 'https://evil.example/trang?x=1' }).status).toBe(403);
+    expect(post('/dang-nhap', { origin: 'null' }).status).toBe(403);
+    expect(post('/dang-nhap', { origin: 'http://portal.test:8080' }).status).toBe(403);
+  });
+
+  it('lets the same site through (to the action\'s own checks), and anything that is not an action', () => {
+    expect(post('/dang-nhap', { origin: 'http://portal.test' }).status).toBe(200);
+    expect(post('/dang-nhap', { origin: 'https://PORTAL.test:443' }).status).toBe(200);
+    expect(post('/dang-nhap', { referer: 'http://portal.test/dang-nhap' }).status).toBe(200);
+    expect(post('/dang-nhap', {}).status).toBe(200); // no Origin, no Referer: not a browser page's form
+    const plainPost = proxy(new NextRequest(new URL('/dang-nhap', 'http://portal.test'), { method: 'POST', headers: { host: 'portal.test', origin: 'https://evil.example' } }));
+    expect(plainPost.status).toBe(200);
+    const get = proxy(new NextRequest(new URL('/dang-nhap', 'http://portal.test'), { headers: { host: 'portal.test', 'next-action': 'x', origin: 'https://evil.example' } }));
+    expect(get.status).toBe(200);
+  });
+
+  it('believes X-Forwarded-Host only when TRUSTED_PROXY_HOPS says a proxy sets it', () => {
+    const headers = (h: Record<string, string>) => new Headers({ 'next-action': 'x', host: '127.0.0.1:3001', ...h });
+    const behindProxy = headers({ origin: 'https://ketqua.example.vn', 'x-forwarded-host': 'ketqua.example.vn' });
+    expect(foreignActionOrigin('POST', behindProxy, 1)).toBeNull();
+    // No proxy: the client wrote that header itself to match its own Origin.
+    expect(foreignActionOrigin('POST', behindProxy, 0)).toEqual({ origin: 'https://ketqua.example.vn', referer: null, host: '127.0.0.1:3001' });
+    expect(post('/quan-tri', { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' }).status).toBe(403);
+    // With one trusted proxy, only the entry it appended counts.
+    expect(foreignActionOrigin('POST', headers({ origin: 'https://evil.example', 'x-forwarded-host': 'evil.example, ketqua.example.vn' }), 1)).not.toBeNull();
+    // The Referer is logged as its origin only.
+    expect(foreignActionOrigin('POST', headers({ referer: 'https://evil.example/a?token=secret' }), 0)).toMatchObject({ referer: 'https://evil.example' });
   });
 });

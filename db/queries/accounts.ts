@@ -15,6 +15,7 @@ import { summaryColumns, type UserSummary } from './user-summary';
 import { InvalidError, isUniqueViolation, NotFoundError } from '@/lib/errors';
 import { hashPassword } from '@/lib/password';
 import { passwordProblem } from '@/lib/password-policy';
+import { securityLog } from '@/lib/security-log';
 import { normaliseEmail } from '@/lib/validations/auth';
 import type { UserRole as Role } from '@/lib/vocabulary';
 
@@ -31,6 +32,10 @@ async function inTransaction<T>(tx: DbOrTx | undefined, work: (tx: DbOrTx) => Pr
 
 async function checkBy(by: ChangedBy, tx: DbOrTx): Promise<void> {
   if (by !== 'console') await assertActor(by, 'admin', tx);
+}
+
+function actorIdOf(by: ChangedBy): number | 'console' {
+  return by === 'console' ? 'console' : by.userId;
 }
 
 /** Changes to who is an admin take this lock first, so two admins demoting each other cannot both succeed. */
@@ -82,7 +87,7 @@ export async function createUser(
   const passwordHash = await hashPassword(password); // outside the transaction: ~30 ms of CPU holding no locks
   const taken = () => new InvalidError('Email này đã có tài khoản.', { email: ['Email này đã có tài khoản.'] });
   try {
-    return await inTransaction(tx, async (t) => {
+    const created = await inTransaction(tx, async (t) => {
       await checkBy(by, t);
       const [existing] = await t.select({ id: users.id }).from(users).where(eq(users.email, normalised));
       if (existing) throw taken();
@@ -92,6 +97,8 @@ export async function createUser(
         .returning(summaryColumns);
       return row!;
     });
+    securityLog.accountWrite({ actorId: actorIdOf(by), action: 'create', targetUserId: created.id, role: created.role, active: created.active });
+    return created;
   } catch (error) {
     if (isUniqueViolation(error)) throw taken();
     throw error;
@@ -113,7 +120,7 @@ export async function updateUser(
   }: { userId: number; displayName?: string; role?: Role; active?: boolean; by: ChangedBy; now?: Date },
   tx?: DbOrTx,
 ): Promise<UserSummary> {
-  return inTransaction(tx, async (t) => {
+  const { row, changed } = await inTransaction(tx, async (t) => {
     await lockAccounts(t);
     await checkBy(by, t);
     const [current] = await t.select(summaryColumns).from(users).where(eq(users.id, userId)).for('update');
@@ -148,8 +155,13 @@ export async function updateUser(
     if (nextRole !== current.role || (current.active && !nextActive)) {
       await revokeSessionsForUser({ userId, now }, t);
     }
-    return row!;
+    const changed = (['displayName', 'role', 'active'] as const).filter((key) => row![key] !== current[key]);
+    return { row: row!, changed };
   });
+  if (changed.length > 0) {
+    securityLog.accountWrite({ actorId: actorIdOf(by), action: 'update', targetUserId: userId, changed, role: row.role, active: row.active });
+  }
+  return row;
 }
 
 /** Set a new password (policy enforced), end the account's sessions and forget its failed sign-ins. */
@@ -159,7 +171,7 @@ export async function resetPassword(
 ): Promise<UserSummary> {
   policyCheck(password);
   const passwordHash = await hashPassword(password);
-  return inTransaction(tx, async (t) => {
+  const updated = await inTransaction(tx, async (t) => {
     await checkBy(by, t);
     const [row] = await t
       .update(users)
@@ -171,6 +183,8 @@ export async function resetPassword(
     await clearAccountThrottle({ email: row.email }, t);
     return row;
   });
+  securityLog.accountWrite({ actorId: actorIdOf(by), action: 'reset_password', targetUserId: userId });
+  return updated;
 }
 
 /**

@@ -14,6 +14,7 @@ import { createSession, revokeSession, SESSION_ABSOLUTE_TIMEOUT_MS } from '@/db/
 import { reserveAttempt, settleSuccess } from '@/db/queries/sign-in-throttle';
 import { env } from '@/lib/env';
 import { DUMMY_PASSWORD_HASH, passwordNeedsRehash, verifyPassword } from '@/lib/password';
+import { securityLog } from '@/lib/security-log';
 import { signInSchema } from '@/lib/validations/auth';
 import { clientAddress } from './client-address';
 import { SIGN_IN_PATH } from './next-path';
@@ -43,26 +44,40 @@ export class ThrottledSignIn extends CredentialsSignin {
 /**
  * Check one sign-in. Every refusal but the throttle is the same `null` (one generic message),
  * and an unknown email still costs one argon2 verification, so neither the answer nor its
- * timing tells whether an account exists or is deactivated.
+ * timing tells whether an account exists or is deactivated; only the security log tells them
+ * apart. Both ways in (the sign-in form's action and Auth.js's own POST
+ * /api/auth/callback/credentials) come through here, so this is where sign-ins are logged.
  */
-async function authorize(credentials: Partial<Record<string, unknown>>, request: Request) {
+export async function authorize(credentials: Partial<Record<string, unknown>>, request: Request) {
+  const address = clientAddress(request.headers, env().TRUSTED_PROXY_HOPS);
   const parsed = signInSchema.safeParse(credentials);
-  if (!parsed.success) return null;
+  if (!parsed.success) {
+    securityLog.signInFailed({ reason: 'invalid_input', address });
+    return null;
+  }
   const { email, password } = parsed.data;
-  const attempt = { email, address: clientAddress(request.headers, env().TRUSTED_PROXY_HOPS) };
+  const attempt = { email, address };
   const db = await getDb();
 
   // Counted before the password is checked, so parallel guesses cannot all slip through.
   const throttle = await reserveAttempt(attempt, {}, db);
-  if (throttle.blocked) throw new ThrottledSignIn(throttle.retryAfterSeconds);
+  if (throttle.blocked) {
+    securityLog.signInThrottled({ email, address, retryAfterSeconds: throttle.retryAfterSeconds });
+    throw new ThrottledSignIn(throttle.retryAfterSeconds);
+  }
 
   const user = await findUserByEmail({ email }, db);
   const matches = await verifyPassword(user?.passwordHash ?? DUMMY_PASSWORD_HASH, password);
-  if (!user || !matches || !user.active) return null; // the reservation stands as the failure
+  if (!user || !matches || !user.active) {
+    const reason = !user ? 'unknown_account' : !matches ? 'wrong_password' : 'inactive_account';
+    securityLog.signInFailed({ reason, email, userId: user?.id, address });
+    return null; // the reservation stands as the failure
+  }
 
   await settleSuccess(attempt, db);
   if (passwordNeedsRehash(user.passwordHash)) await rehashPassword({ userId: user.id, password }, db);
   const session = await createSession({ userId: user.id }, db);
+  securityLog.signInSucceeded({ userId: user.id, address });
   return { id: String(user.id), sessionId: session.id };
 }
 

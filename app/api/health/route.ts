@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getDatabaseHandle } from '@/db/index';
+import { securityLog } from '@/lib/security-log';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,19 +8,28 @@ export const dynamic = 'force-dynamic';
 const OPEN_TIMEOUT_MS = 15000;
 const QUERY_TIMEOUT_MS = 3000;
 
-/** 200 when the database answers; 503 with a short reason when it does not. */
+/**
+ * 200 when the database answers; 503 when it does not. The answer is public, so it says only
+ * that the database is unavailable: the driver's message (host, port, role, …) goes to the log.
+ */
 export async function GET() {
   try {
     const handle = await withTimeout(getDatabaseHandle(), OPEN_TIMEOUT_MS);
     await withTimeout(handle.db.execute(sql`select 1`), QUERY_TIMEOUT_MS);
     return Response.json({ status: 'ok', database: handle.kind }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : 'unknown error';
-    return Response.json(
-      { status: 'unavailable', reason: `database unreachable: ${reason}` },
-      { status: 503, headers: { 'Cache-Control': 'no-store' } },
-    );
+    securityLog.healthUnavailable({ detail: describe(error) });
+    return Response.json({ status: 'unavailable', reason: 'database unavailable' }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
   }
+}
+
+/** The error's message and its causes' ("Failed query: …" ← "connect ECONNREFUSED 127.0.0.1:5432"). */
+function describe(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error; e !== undefined && parts.length < 4; e = e instanceof Error ? e.cause : undefined) {
+    parts.push(e instanceof Error ? e.message : typeof e === 'string' ? e : 'unknown error');
+  }
+  return parts.join(' ← ');
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
