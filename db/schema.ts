@@ -264,6 +264,10 @@ export const revisions = pgTable(
   (t) => [
     unique('revisions_item_no').on(t.itemType, t.itemId, t.revisionNo),
     index('revisions_created').on(t.createdAt.desc(), t.id.desc()),
+    // Past views (db/queries/state.ts): each item's latest revision up to a given id is one index
+    // descent per item, and a moment is one descent on (report, time): no scan of the history.
+    index('revisions_report_item_id').on(t.reportId, t.itemType, t.itemId, t.id),
+    index('revisions_report_created_id').on(t.reportId, t.createdAt, t.id),
     index('revisions_author_created').on(t.authorId, t.createdAt.desc()),
     index('revisions_type_created').on(t.itemType, t.createdAt.desc()),
     check('revisions_reason_present', sql`length(btrim(${t.reasonText})) > 0`),
