@@ -268,6 +268,10 @@ export const revisions = pgTable(
     // descent per item, and a moment is one descent on (report, time): no scan of the history.
     index('revisions_report_item_id').on(t.reportId, t.itemType, t.itemId, t.id),
     index('revisions_report_created_id').on(t.reportId, t.createdAt, t.id),
+    // An item by its key at the time (an indicator page as of a revision, a changelog).
+    index('revisions_report_item_key').on(t.reportId, t.itemType, t.itemKey, t.id),
+    // Each item's first revision (the imported figures that "adjusted" compares with).
+    index('revisions_report_first').on(t.reportId, t.itemType, t.itemId).where(sql`${t.revisionNo} = 1`),
     index('revisions_author_created').on(t.authorId, t.createdAt.desc()),
     index('revisions_type_created').on(t.itemType, t.createdAt.desc()),
     check('revisions_reason_present', sql`length(btrim(${t.reasonText})) > 0`),
