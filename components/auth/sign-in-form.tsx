@@ -1,6 +1,6 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { signInAction } from '@/app/(auth)/dang-nhap/actions';
@@ -25,6 +25,11 @@ export function SignInForm({ next }: { next: string }) {
     defaultValues: { email: '', password: '', code: '' },
   });
 
+  // Once the code field appears (after this render commits), the cursor goes there.
+  useEffect(() => {
+    if (askCode) setFocus('code');
+  }, [askCode, setFocus]);
+
   const onSubmit = handleSubmit(async (values) => {
     setMessage('');
     // On success the action redirects and this component goes away.
@@ -37,11 +42,9 @@ export function SignInForm({ next }: { next: string }) {
     setMessage(result.message);
     if (codeAsked) {
       // The password was right: keep it, ask for the code (a refused code is cleared for the next one).
-      const first = !askCode;
-      setAskCode(true);
       setValue('code', '');
-      if (!first) setError('code', { message: result.fieldErrors?.code?.[0] });
-      setTimeout(() => setFocus('code'), 0); // the field appears on this render
+      if (askCode) setError('code', { message: result.fieldErrors?.code?.[0] }, { shouldFocus: true });
+      else setAskCode(true); // the field appears, and the effect above focuses it
       return;
     }
     // The email stays as typed; the password (and any code) is cleared for the next try.

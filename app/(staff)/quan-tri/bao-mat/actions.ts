@@ -3,7 +3,6 @@
  * One's own second factor. Open to an account whose second factor is due (this is where it
  * enrols); the data functions re-check the session inside their transaction.
  */
-import { revalidatePath } from 'next/cache';
 import { confirmEnrolment } from '@/db/queries/second-factor';
 import { staffAction } from '@/lib/actions';
 import { secondFactorKey } from '@/lib/auth/secret';
@@ -13,8 +12,8 @@ export const confirmSecondFactorAction = staffAction(
   'editor',
   confirmSecondFactorSchema,
   async ({ code }, actor) => {
+    // No revalidation: re-rendering this page now would replace the recovery codes (shown once) with its "enabled" state.
     const { recoveryCodes } = await confirmEnrolment({ by: actor, code, key: secondFactorKey() });
-    revalidatePath('/quan-tri', 'layout');
     return { recoveryCodes };
   },
   { allowSecondFactorDue: true },
