@@ -196,9 +196,24 @@ export const users = pgTable(
     role: userRole('role').notNull(),
     active: boolean('active').notNull().default(true),
     passwordHash: text('password_hash').notNull(),
+    /**
+     * Second factor (TOTP): the shared secret, AES-256-GCM encrypted with a key derived from
+     * AUTH_SECRET (lib/second-factor.ts). Set with `totpConfirmedAt` null while enrolment waits
+     * for its first code; the factor counts only once confirmed.
+     */
+    totpSecret: text('totp_secret'),
+    totpConfirmedAt: timestamp('totp_confirmed_at', { withTimezone: true }),
+    /** The last 30-second step a code was accepted for: a code of that step or an earlier one is refused (no replay). */
+    totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+    /** Set by an admin: this editor must enrol a second factor (admins always must, unless SECOND_FACTOR_POLICY says otherwise). */
+    secondFactorRequired: boolean('second_factor_required').notNull().default(false),
     ...timestamps,
   },
-  (t) => [unique('users_email').on(t.email), check('users_email_lower', sql`${t.email} = lower(${t.email})`)],
+  (t) => [
+    unique('users_email').on(t.email),
+    check('users_email_lower', sql`${t.email} = lower(${t.email})`),
+    check('users_totp_confirmed_has_secret', sql`${t.totpConfirmedAt} is null or ${t.totpSecret} is not null`),
+  ],
 );
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -221,6 +236,25 @@ export const userSessions = pgTable(
   (t) => [index('user_sessions_user').on(t.userId)],
 );
 export type UserSession = typeof userSessions.$inferSelect;
+
+/**
+ * Single-use recovery codes for the second factor: ten per enrolment, shown once. Stored as
+ * SHA-256 over a per-code salt and the code (the codes are random, 50 bits each, so a slow
+ * hash adds nothing); `usedAt` is set by the one sign-in that spends it.
+ */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    salt: text('salt').notNull(),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('recovery_codes_user').on(t.userId)],
+);
+export type RecoveryCode = typeof recoveryCodes.$inferSelect;
 
 /** Failed sign-ins per account and per address, for throttling. `key` is "email:…" or "ip:…". */
 export const signInThrottle = pgTable('sign_in_throttle', {

@@ -30,7 +30,7 @@ import { securityLog } from '@/lib/security-log';
 
 export { ConflictError, InvalidError, NotFoundError };
 
-export type ActionErrorCode = 'unauthenticated' | 'forbidden' | 'invalid' | 'conflict' | 'not_found' | 'unavailable' | 'error';
+export type ActionErrorCode = 'unauthenticated' | 'forbidden' | 'second_factor_required' | 'invalid' | 'conflict' | 'not_found' | 'unavailable' | 'error';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -47,6 +47,8 @@ export const actionMessages = {
   unauthenticated:
     'Phiên đăng nhập đã hết hạn hoặc bạn chưa đăng nhập. Nội dung bạn nhập vẫn được giữ; hãy đăng nhập lại ở thẻ khác rồi lưu lại.',
   forbidden: 'Tài khoản của bạn không có quyền thực hiện thao tác này.',
+  second_factor_required:
+    'Tài khoản của bạn phải bật xác thực hai bước trước khi làm việc khác. Hãy mở trang Bảo mật tài khoản (/quan-tri/bao-mat) để bật.',
   invalid: 'Vui lòng kiểm tra lại các ô được đánh dấu.',
   unavailable:
     'Cơ sở dữ liệu tạm thời không truy cập được, chưa có gì được lưu. Nội dung bạn nhập vẫn được giữ trên trang này; hãy thử lưu lại sau ít phút.',
@@ -103,7 +105,8 @@ async function postedTo(): Promise<string | undefined> {
 }
 
 /**
- * Build a server action for signed-in staff with at least `role` (admin ⊇ editor).
+ * Build a server action for signed-in staff with at least `role` (admin ⊇ editor) and no second
+ * factor due (`allowSecondFactorDue`: the enrolment page's own actions).
  * `handler` receives the parsed input and the actor read from the database just now; it may
  * throw ConflictError / NotFoundError / InvalidError, or call redirect() / notFound().
  */
@@ -111,10 +114,11 @@ export function staffAction<S extends z.ZodType, T>(
   role: Role,
   schema: S,
   handler: (data: z.output<S>, actor: Actor) => Promise<T>,
+  options: { allowSecondFactorDue?: boolean } = {},
 ): (input: unknown) => Promise<ActionResult<Published<T>>> {
   return async (input: unknown) => {
     try {
-      const actor = await requireRole(role);
+      const actor = await requireRole(role, options);
       const parsed = schema.safeParse(input);
       if (!parsed.success) return invalidResult(parsed.error);
       return { ok: true, data: applyInvalidation(await handler(parsed.data, actor)) };

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { SECOND_FACTOR_POLICIES } from './vocabulary';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -66,6 +67,14 @@ const envSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** The security log (lib/security-log.ts): JSON lines on stdout, or `off` (the unit tests, which capture it themselves). */
   SECURITY_LOG: z.enum(['stdout', 'off'], { error: 'SECURITY_LOG phải là stdout hoặc off (must be stdout or off)' }).default('stdout'),
+  /**
+   * Who must have a second factor: `admins` (default) — every administrator, and each editor an
+   * administrator marked; `per-account` — only the marked accounts (for test servers, whose
+   * shared admin signs in many times a minute; never in production).
+   */
+  SECOND_FACTOR_POLICY: z.enum(SECOND_FACTOR_POLICIES, {
+    error: 'SECOND_FACTOR_POLICY phải là admins hoặc per-account (must be admins or per-account)',
+  }).default('admins'),
   /** The Chromium that renders /in.pdf and runs the browser tests. */
   CHROMIUM_PATH: z.string().trim().min(1).default('/usr/bin/chromium'),
   /** Never printed. Checked against the password policy when the admin is created. Not trimmed. */

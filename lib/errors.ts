@@ -4,7 +4,8 @@
  * No imports here, so every layer (db/queries, lib/auth, the CLI) can use them without cycles.
  */
 
-export type AuthErrorCode = 'unauthenticated' | 'forbidden';
+/** `second_factor_required`: signed in, but the account must enrol a second factor before anything else. */
+export type AuthErrorCode = 'unauthenticated' | 'forbidden' | 'second_factor_required';
 
 /** The caller is not signed in (or the session ended), or is signed in without the needed role. */
 export class AuthError extends Error {
@@ -12,7 +13,7 @@ export class AuthError extends Error {
   /** The account refused, when one was signed in (for the security log). */
   readonly userId?: number;
   constructor(code: AuthErrorCode, { message, userId }: { message?: string; userId?: number } = {}) {
-    super(message ?? (code === 'unauthenticated' ? 'Not signed in or session ended' : 'Not allowed'));
+    super(message ?? (code === 'unauthenticated' ? 'Not signed in or session ended' : code === 'forbidden' ? 'Not allowed' : 'Second factor required'));
     this.name = 'AuthError';
     this.code = code;
     this.userId = userId;

@@ -76,7 +76,7 @@ function warn(event: SecurityEvent, fields: object): void {
 }
 
 /** Why a sign-in was refused. The form says the same thing for all of them; only the log tells them apart. */
-export type SignInFailure = 'invalid_input' | 'unknown_account' | 'wrong_password' | 'inactive_account';
+export type SignInFailure = 'invalid_input' | 'unknown_account' | 'wrong_password' | 'inactive_account' | 'wrong_second_factor';
 
 export const securityLog = {
   signInSucceeded(e: { userId: number; address: string }): void {
@@ -90,7 +90,7 @@ export const securityLog = {
     warn('sign_in_throttled', e);
   },
   /** A server action refused before its handler ran. `path`: the page it was posted to, when known. */
-  actionRefused(e: { reason: 'unauthenticated' | 'forbidden'; requiredRole: UserRole; userId?: number; path?: string }): void {
+  actionRefused(e: { reason: 'unauthenticated' | 'forbidden' | 'second_factor_required'; requiredRole: UserRole; userId?: number; path?: string }): void {
     warn('action_refused', e);
   },
   /** A staff page refused: sent to sign-in, or to "not allowed". */

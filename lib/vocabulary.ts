@@ -94,3 +94,7 @@ export const REASON_KIND_LABELS: Record<ReasonKind, string> = {
   bien_tap: 'Biên tập câu chữ',
   import: 'Nhập từ văn bản gốc',
 };
+
+/** Who must have a second factor (SECOND_FACTOR_POLICY): every admin and each marked account, or only the marked accounts. */
+export const SECOND_FACTOR_POLICIES = ['admins', 'per-account'] as const;
+export type SecondFactorPolicy = (typeof SECOND_FACTOR_POLICIES)[number];

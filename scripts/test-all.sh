@@ -167,6 +167,11 @@ E2E_ADMIN_EMAIL="${E2E_ADMIN_EMAIL:-e2e-admin@example.vn}"
 E2E_ADMIN_PASSWORD="${E2E_ADMIN_PASSWORD:-mật khẩu quản trị dùng cho kiểm thử e2e}"
 E2E_EDITOR_EMAIL="${E2E_EDITOR_EMAIL:-e2e-editor@example.vn}"
 E2E_EDITOR_PASSWORD="${E2E_EDITOR_PASSWORD:-mật khẩu biên tập viên dùng cho kiểm thử}"
+# The e2e servers (and the servers that e2e/outage.spec.ts starts, which inherit this) require a
+# second factor only of the accounts an admin marked: the shared E2E_ADMIN signs in dozens of times
+# a minute across specs, and a replay-proof code allows one sign-in per 30 seconds.
+# e2e/second-factor.spec.ts marks its own editor; tests/db/second-factor.test.ts covers the admin rule.
+export SECOND_FACTOR_POLICY="${SECOND_FACTOR_POLICY:-per-account}"
 
 banner "(e) Playwright — next start on PostgreSQL ($E2E_DB, port $E2E_PORT)"
 t=$SECONDS

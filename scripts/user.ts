@@ -8,6 +8,7 @@
  *   npm run user -- deactivate --email a@b.vn
  *   npm run user -- activate --email a@b.vn
  *   npm run user -- reset-password --email a@b.vn                        (password from stdin, as for add)
+ *   npm run user -- reset-second-factor --email a@b.vn                   (lost phone and no admin to ask: the last admin)
  *
  * Uses the same database as the app (DATABASE_URL, else the PGlite folder PGLITE_DIR) and applies
  * migrations first. Passwords are read from stdin, never from arguments (they would land in
@@ -19,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase, type DatabaseHandle } from '../db/index';
 import { migrateDatabase } from '../db/prepare';
 import { createUser, findUserByEmail, listUsers, resetPassword, updateUser } from '../db/queries/accounts';
+import { resetSecondFactor } from '../db/queries/second-factor';
 import { InvalidError, NotFoundError } from '../lib/errors';
 import { passwordProblem } from '../lib/password-policy';
 import { emailSchema } from '../lib/validations/auth';
@@ -32,6 +34,7 @@ const USAGE = `Cách dùng (usage): npm run user -- <lệnh> [tuỳ chọn]
   deactivate      --email <email>
   activate        --email <email>
   reset-password  --email <email>                                                  mật khẩu đọc từ stdin
+  reset-second-factor --email <email>                                              tắt xác thực hai bước (mất điện thoại)
 
 Mật khẩu: ít nhất 12 ký tự, không phải mật khẩu phổ biến. Truyền qua stdin:
   echo "một cụm từ đủ dài" | npm run user -- add --email a@b.vn --name "Tên" --role editor
@@ -137,7 +140,7 @@ async function main(): Promise<void> {
   } else if (command === 'set-role') {
     requireEmail(values.email);
     parseRole(values.role);
-  } else if (command === 'deactivate' || command === 'activate' || command === 'reset-password') {
+  } else if (command === 'deactivate' || command === 'activate' || command === 'reset-password' || command === 'reset-second-factor') {
     requireEmail(values.email);
   } else if (command !== 'list') {
     fail(`Không có lệnh "${command}".\n\n${USAGE}`);
@@ -188,6 +191,13 @@ async function main(): Promise<void> {
       case 'reset-password': {
         const u = await resetPassword({ userId: (await account()).id, password: password!, by: 'console' }, db);
         console.log(`Đã đặt mật khẩu mới (password reset): ${u.email}. Các phiên đăng nhập của tài khoản này đã kết thúc.`);
+        break;
+      }
+      case 'reset-second-factor': {
+        const u = await resetSecondFactor({ userId: (await account()).id, by: 'console' }, db);
+        console.log(
+          `Đã tắt xác thực hai bước (second factor reset): ${u.email}. Các phiên đăng nhập đã kết thúc; nếu tài khoản phải dùng xác thực hai bước, lần đăng nhập tới sẽ mở trang bật lại.`,
+        );
         break;
       }
     }

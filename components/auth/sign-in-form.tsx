@@ -1,6 +1,6 @@
 'use client';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { signInAction } from '@/app/(auth)/dang-nhap/actions';
@@ -11,6 +11,8 @@ type Values = z.input<typeof signInSchema>;
 
 export function SignInForm({ next }: { next: string }) {
   const [message, setMessage] = useState('');
+  // The second step: shown once the server says this account has a second factor.
+  const [askCode, setAskCode] = useState(false);
   const {
     register,
     handleSubmit,
@@ -20,20 +22,34 @@ export function SignInForm({ next }: { next: string }) {
     formState: { errors, isSubmitting },
   } = useForm<Values, unknown, z.output<typeof signInSchema>>({
     resolver: zodResolver(signInSchema),
-    defaultValues: { email: '', password: '' },
+    defaultValues: { email: '', password: '', code: '' },
   });
+
+  // Once the code field appears (after this render commits), the cursor goes there.
+  useEffect(() => {
+    if (askCode) setFocus('code');
+  }, [askCode, setFocus]);
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage('');
     // On success the action redirects and this component goes away.
     const result = await signInAction({ ...values, next });
     if (!result || result.ok) return;
+    const codeAsked = Boolean(result.fieldErrors?.code);
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
       if ((field === 'email' || field === 'password') && messages[0]) setError(field, { message: messages[0] });
     }
-    // The email stays as typed; the password is cleared for the next try.
-    setValue('password', '');
     setMessage(result.message);
+    if (codeAsked) {
+      // The password was right: keep it, ask for the code (a refused code is cleared for the next one).
+      setValue('code', '');
+      if (askCode) setError('code', { message: result.fieldErrors?.code?.[0] }, { shouldFocus: true });
+      else setAskCode(true); // the field appears, and the effect above focuses it
+      return;
+    }
+    // The email stays as typed; the password (and any code) is cleared for the next try.
+    setValue('password', '');
+    setValue('code', '');
     setFocus(result.fieldErrors?.email ? 'email' : 'password');
   });
 
@@ -69,6 +85,27 @@ export function SignInForm({ next }: { next: string }) {
         />
         <FieldError id="dang-nhap-mat-khau-loi" message={errors.password?.message} />
       </div>
+      {askCode ? (
+        <div className="field">
+          <label htmlFor="dang-nhap-ma">Mã xác thực</label>
+          <input
+            id="dang-nhap-ma"
+            type="text"
+            inputMode="text"
+            autoComplete="one-time-code"
+            autoCapitalize="characters"
+            spellCheck={false}
+            {...register('code')}
+            aria-invalid={errors.code ? true : undefined}
+            aria-describedby={`dang-nhap-ma-goi-y${errors.code ? ' dang-nhap-ma-loi' : ''}`}
+          />
+          <p className="hint" id="dang-nhap-ma-goi-y">
+            Mã 6 chữ số trong ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…). Mất điện thoại? Nhập một
+            trong các mã khôi phục đã lưu; mỗi mã chỉ dùng được một lần.
+          </p>
+          <FieldError id="dang-nhap-ma-loi" message={errors.code?.message} />
+        </div>
+      ) : null}
       <button type="submit" disabled={isSubmitting}>
         {isSubmitting ? 'Đang đăng nhập…' : 'Đăng nhập'}
       </button>

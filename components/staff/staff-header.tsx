@@ -38,6 +38,7 @@ export function StaffHeader({ user }: { user: Actor }) {
             <span className="staff-user-name">{user.displayName}</span>{' '}
             <span className="staff-role">{USER_ROLE_LABELS[user.role]}</span>
           </p>
+          <Link href="/quan-tri/bao-mat">Bảo mật tài khoản</Link>
           <Link href="/">Xem trang công khai</Link>
           <SignOutButton />
         </div>

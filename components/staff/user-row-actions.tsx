@@ -13,15 +13,28 @@ type Action<T> = (input: unknown) => Promise<ActionResult<T>>;
 type Message = { tone: 'error' | 'success'; text: string } | null;
 
 type Props = {
-  user: { id: number; email: string; role: UserRole; active: boolean };
+  user: {
+    id: number;
+    email: string;
+    role: UserRole;
+    active: boolean;
+    /** A second factor is enrolled. */
+    secondFactorOn: boolean;
+    /** An admin marked this account as having to use one. */
+    secondFactorMarked: boolean;
+    /** It must anyway, being an admin (SECOND_FACTOR_POLICY=admins). */
+    secondFactorByRole: boolean;
+  };
   isSelf: boolean;
   changeRole: Action<{ email: string; role: UserRole }>;
   setActive: Action<{ email: string; active: boolean }>;
   resetPassword: Action<{ email: string }>;
+  setSecondFactorRequired: Action<{ email: string; required: boolean }>;
+  resetSecondFactor: Action<{ email: string }>;
 };
 
-/** One account's controls: role, active flag, password. Each change signs that account out. */
-export function UserRowActions({ user, isSelf, changeRole, setActive, resetPassword }: Props) {
+/** One account's controls: role, active flag, password, second factor. Each change but the second-factor requirement signs that account out. */
+export function UserRowActions({ user, isSelf, changeRole, setActive, resetPassword, setSecondFactorRequired, resetSecondFactor }: Props) {
   const id = useId();
   const [message, setMessage] = useState<Message>(null);
   const [toggling, startToggle] = useTransition();
@@ -60,6 +73,26 @@ export function UserRowActions({ user, isSelf, changeRole, setActive, resetPassw
       show(result, user.active ? `Đã khoá tài khoản ${user.email} và đăng xuất tài khoản này.` : `Đã mở lại tài khoản ${user.email}.`);
     });
 
+  const toggleRequirement = () =>
+    startToggle(async () => {
+      setMessage(null);
+      const required = !user.secondFactorMarked;
+      const result = await setSecondFactorRequired({ userId: user.id, required });
+      show(
+        result,
+        required
+          ? `Đã bắt buộc xác thực hai bước cho ${user.email}.${user.secondFactorOn ? '' : ' Lần tới, tài khoản này sẽ được đưa đến trang bật xác thực hai bước trước.'}`
+          : `Đã bỏ bắt buộc xác thực hai bước cho ${user.email}.`,
+      );
+    });
+
+  const resetFactor = () =>
+    startToggle(async () => {
+      setMessage(null);
+      const result = await resetSecondFactor({ userId: user.id });
+      show(result, `Đã đặt lại xác thực hai bước của ${user.email}; tài khoản này đã được đăng xuất.`);
+    });
+
   const roleError = roleForm.formState.errors.role?.message;
   const passwordError = passwordForm.formState.errors.password?.message;
 
@@ -88,6 +121,17 @@ export function UserRowActions({ user, isSelf, changeRole, setActive, resetPassw
       <button type="button" className={user.active ? 'button-danger' : 'button-secondary'} onClick={toggle} disabled={toggling}>
         {user.active ? (isSelf ? 'Khoá tài khoản của tôi' : 'Khoá tài khoản') : 'Mở lại tài khoản'}
       </button>
+
+      {user.secondFactorByRole ? null : (
+        <button type="button" className="button-secondary" onClick={toggleRequirement} disabled={toggling}>
+          {user.secondFactorMarked ? 'Bỏ bắt buộc xác thực hai bước' : 'Bắt buộc xác thực hai bước'}
+        </button>
+      )}
+      {user.secondFactorOn ? (
+        <button type="button" className="button-danger" onClick={resetFactor} disabled={toggling}>
+          Đặt lại xác thực hai bước
+        </button>
+      ) : null}
 
       <details>
         <summary>Đặt lại mật khẩu</summary>

@@ -137,6 +137,27 @@ export async function settleSuccess(attempt: Attempt, tx?: DbOrTx): Promise<void
     .where(and(eq(signInThrottle.key, account!.key), sql`${signInThrottle.failures} < ${THROTTLE_ACCOUNT_CEILING}`));
 }
 
+/**
+ * The password was right but the second factor's code has not been asked yet: neither a failure
+ * nor a success. Each count goes back down by one and a block that this reservation set is
+ * lifted, but nothing is forgotten (unlike `settleSuccess`), so asking for the code again and
+ * again cannot wipe the count of wrong codes.
+ */
+export async function releaseAttempt(attempt: Attempt, tx?: DbOrTx): Promise<void> {
+  const db = tx ?? (await getDb());
+  const limits: Record<Rule, number> = { pair: THROTTLE_PAIR_LIMIT, address: THROTTLE_ADDRESS_LIMIT, account: THROTTLE_ACCOUNT_CEILING };
+  for (const { key, rule } of keysOf(attempt)) {
+    // Below its limit a key carries no delay (throttleDelaySeconds), so its block can only have come from this reservation.
+    await db
+      .update(signInThrottle)
+      .set({
+        failures: sql`greatest(${signInThrottle.failures} - 1, 0)`,
+        blockedUntil: sql`case when ${signInThrottle.failures} - 1 < ${limits[rule]} then null else ${signInThrottle.blockedUntil} end`,
+      })
+      .where(eq(signInThrottle.key, key));
+  }
+}
+
 /** Whether the attempt's keys are blocked now (for tests and the form's wait message), counting nothing. */
 export async function throttleState(attempt: Attempt, { now = new Date() }: { now?: Date } = {}, tx?: DbOrTx): Promise<ThrottleState> {
   const db = tx ?? (await getDb());

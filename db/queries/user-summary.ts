@@ -1,7 +1,10 @@
 import { users, type User } from '../schema';
 
-/** What pages may see of an account: never the hash. */
-export type UserSummary = Pick<User, 'id' | 'email' | 'displayName' | 'role' | 'active' | 'createdAt' | 'updatedAt'>;
+/** What pages may see of an account: never the hash, never the second factor's secret. */
+export type UserSummary = Pick<User, 'id' | 'email' | 'displayName' | 'role' | 'active' | 'secondFactorRequired' | 'createdAt' | 'updatedAt'> & {
+  /** When the second factor was confirmed; null: none. */
+  secondFactorSince: Date | null;
+};
 
 export const summaryColumns = {
   id: users.id,
@@ -9,7 +12,8 @@ export const summaryColumns = {
   displayName: users.displayName,
   role: users.role,
   active: users.active,
+  secondFactorRequired: users.secondFactorRequired,
+  secondFactorSince: users.totpConfirmedAt,
   createdAt: users.createdAt,
   updatedAt: users.updatedAt,
 };
-

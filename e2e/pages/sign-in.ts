@@ -17,6 +17,36 @@ export class SignInPage {
     return this.page.getByLabel('Mật khẩu', { exact: true });
   }
 
+  /** The second step's field, shown once the password was right for an account with a second factor. */
+  get code(): Locator {
+    return this.page.getByLabel('Mã xác thực', { exact: true });
+  }
+
+  /** The password was right: the form asks for the code, keeping what was typed. */
+  async expectCodeAsked({ email, password }: Credentials) {
+    await expect(this.message).toHaveText('Nhập mã 6 chữ số đang hiện trong ứng dụng xác thực, hoặc một mã khôi phục.');
+    await expect(this.code).toBeVisible();
+    await expect(this.code).toBeFocused();
+    await expect(this.email).toHaveValue(email);
+    await expect(this.password).toHaveValue(password);
+  }
+
+  /** Type the code (or a recovery code) and submit. */
+  async submitCode(code: string) {
+    await this.code.fill(code);
+    await this.submit();
+  }
+
+  /** The code was refused (wrong, replayed, spent): still here, asked again, the field cleared and pointing to its error. */
+  async expectCodeRefused() {
+    const text = 'Mã xác thực không đúng, đã được dùng hoặc đã hết hạn. Hãy nhập mã mới đang hiện trong ứng dụng.';
+    await expect(this.message).toHaveText(text);
+    await expect(this.page.locator('#dang-nhap-ma-loi')).toHaveText(text);
+    await expect(this.code).toHaveValue('');
+    await expect(this.code).toHaveAttribute('aria-invalid', 'true');
+    await expect(this.page).toHaveURL(/\/dang-nhap/);
+  }
+
   /** The form-level message ("Email hoặc mật khẩu không đúng.", …). */
   get message(): Locator {
     return this.page.locator('#dang-nhap-thong-bao');

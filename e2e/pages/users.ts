@@ -81,4 +81,24 @@ export class UsersPage {
     await expect(this.newAccountForm.getByText('Phiên đăng nhập đã hết hạn hoặc bạn chưa đăng nhập.', { exact: false })).toBeVisible();
     await expect(this.field('Email')).toHaveValue(email);
   }
+
+  /** Press one of an account's second-factor buttons and see it confirmed in that row. */
+  async requireSecondFactor(email: string) {
+    const row = this.account(email);
+    await whenHydrated(row.getByRole('button', { name: 'Bắt buộc xác thực hai bước', exact: true }));
+    await row.getByRole('button', { name: 'Bắt buộc xác thực hai bước', exact: true }).click();
+    await expect(row.getByText(`Đã bắt buộc xác thực hai bước cho ${email.toLowerCase()}.`)).toBeVisible();
+  }
+
+  async expectSecondFactor(email: string, status: string | RegExp) {
+    // Columns after the email: display name, role, status, second factor, …
+    await expect(this.account(email).getByRole('cell').nth(3)).toHaveText(status);
+  }
+
+  async resetSecondFactor(email: string) {
+    const row = this.account(email);
+    await whenHydrated(row.getByRole('button', { name: 'Đặt lại xác thực hai bước', exact: true }));
+    await row.getByRole('button', { name: 'Đặt lại xác thực hai bước', exact: true }).click();
+    await expect(row.getByText(`Đã đặt lại xác thực hai bước của ${email.toLowerCase()}; tài khoản này đã được đăng xuất.`)).toBeVisible();
+  }
 }

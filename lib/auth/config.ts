@@ -10,15 +10,16 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { findUserByEmail, rehashPassword } from '@/db/queries/accounts';
+import { verifySecondFactor } from '@/db/queries/second-factor';
 import { createSession, revokeSession, SESSION_ABSOLUTE_TIMEOUT_MS } from '@/db/queries/sessions';
-import { reserveAttempt, settleSuccess } from '@/db/queries/sign-in-throttle';
+import { releaseAttempt, reserveAttempt, settleSuccess } from '@/db/queries/sign-in-throttle';
 import { env } from '@/lib/env';
 import { DUMMY_PASSWORD_HASH, passwordNeedsRehash, verifyPassword } from '@/lib/password';
 import { securityLog } from '@/lib/security-log';
 import { signInSchema } from '@/lib/validations/auth';
 import { clientAddress } from './client-address';
 import { SIGN_IN_PATH } from './next-path';
-import { authSecret } from './secret';
+import { authSecret, secondFactorKey } from './secret';
 
 declare module 'next-auth' {
   interface User {
@@ -41,8 +42,19 @@ export class ThrottledSignIn extends CredentialsSignin {
   }
 }
 
+/** The password was right and the account has a second factor: the form asks for the code (the password stays typed). */
+export class SecondFactorRequired extends CredentialsSignin {
+  code = 'second-factor-required';
+}
+
+/** The password was right but the code was wrong, already used (replay) or a spent recovery code. Counted as a failure. */
+export class SecondFactorRefused extends CredentialsSignin {
+  code = 'second-factor-invalid';
+}
+
 /**
- * Check one sign-in. Every refusal but the throttle is the same `null` (one generic message),
+ * Check one sign-in: email + password, then (for an account with a second factor) a TOTP code or
+ * a recovery code sent with them. Every refusal but the throttle and the code is the same `null` (one generic message),
  * and an unknown email still costs one argon2 verification, so neither the answer nor its
  * timing tells whether an account exists or is deactivated; only the security log tells them
  * apart. Both ways in (the sign-in form's action and Auth.js's own POST
@@ -55,7 +67,7 @@ export async function authorize(credentials: Partial<Record<string, unknown>>, r
     securityLog.signInFailed({ reason: 'invalid_input', address });
     return null;
   }
-  const { email, password } = parsed.data;
+  const { email, password, code } = parsed.data;
   const attempt = { email, address };
   const db = await getDb();
 
@@ -74,6 +86,19 @@ export async function authorize(credentials: Partial<Record<string, unknown>>, r
     return null; // the reservation stands as the failure
   }
 
+  if (user.totpConfirmedAt) {
+    if (!code) {
+      // Not a guess of anything: the reservation is released (not forgotten) and the form asks for the code.
+      await releaseAttempt(attempt, db);
+      throw new SecondFactorRequired();
+    }
+    const check = await verifySecondFactor({ userId: user.id, code, key: secondFactorKey() }, db);
+    if (check === 'invalid') {
+      securityLog.signInFailed({ reason: 'wrong_second_factor', email, userId: user.id, address });
+      throw new SecondFactorRefused(); // the reservation stands: a wrong code is a failure
+    }
+  }
+
   await settleSuccess(attempt, db);
   if (passwordNeedsRehash(user.passwordHash)) await rehashPassword({ userId: user.id, password }, db);
   const session = await createSession({ userId: user.id }, db);
@@ -90,7 +115,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: SIGN_IN_PATH, error: SIGN_IN_PATH },
   providers: [
     Credentials({
-      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Mật khẩu', type: 'password' } },
+      credentials: {
+        email: { label: 'Email', type: 'email' },
+        password: { label: 'Mật khẩu', type: 'password' },
+        code: { label: 'Mã xác thực', type: 'text' },
+      },
       authorize,
     }),
   ],

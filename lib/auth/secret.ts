@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { env } from '@/lib/env';
+import { deriveSecretKey } from '@/lib/second-factor';
 
 let cached: string | undefined;
 
@@ -43,4 +44,11 @@ export function authSecret(): string {
     if (secret.length < 32) throw new Error(`${file} không chứa khoá hợp lệ; hãy xoá tệp này hoặc đặt AUTH_SECRET (invalid secret file)`);
   }
   return (cached = secret);
+}
+
+let secondFactorKeyCache: Buffer | undefined;
+
+/** The AES key for stored TOTP secrets, derived from the session secret. Changing AUTH_SECRET makes stored secrets unreadable: enrolled staff then sign in with a recovery code and an admin resets their second factor. */
+export function secondFactorKey(): Buffer {
+  return (secondFactorKeyCache ??= deriveSecretKey(authSecret()));
 }

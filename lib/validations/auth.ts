@@ -21,10 +21,21 @@ export const signInSchema = z.object({
     .string({ error: 'Nhập mật khẩu.' })
     .min(1, 'Nhập mật khẩu.')
     .max(PASSWORD_MAX_LENGTH * 4, 'Mật khẩu quá dài.'),
+  /**
+   * The second step, for an account with a second factor: six digits from the authenticator app,
+   * or one recovery code. Empty until the server asks for it.
+   */
+  code: z
+    .string()
+    .max(40, 'Mã quá dài.')
+    .optional()
+    .transform((v) => v?.trim() || undefined),
 });
 export type SignInInput = z.output<typeof signInSchema>;
 
 export const SIGN_IN_FAILED_MESSAGE = 'Email hoặc mật khẩu không đúng.';
+export const SECOND_FACTOR_ASKED_MESSAGE = 'Nhập mã 6 chữ số đang hiện trong ứng dụng xác thực, hoặc một mã khôi phục.';
+export const SECOND_FACTOR_FAILED_MESSAGE = 'Mã xác thực không đúng, đã được dùng hoặc đã hết hạn. Hãy nhập mã mới đang hiện trong ứng dụng.';
 
 /** "Bạn đã thử … sau 2 phút." — rounded up, so the wait never ends before the message says. */
 export function throttledMessage(retryAfterSeconds: number): string {
