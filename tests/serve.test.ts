@@ -1,7 +1,7 @@
 /**
  * `npm run serve` without starting it: the rendered nginx config (what is never cached), the
  * refusals (no DATABASE_URL, a taken port, no Redis), the shared secrets and the rebuild rule.
- * The topology itself (nginx → instances → Redis) is exercised by hand: README, "Serving in production".
+ * The topology itself (nginx → instances → Redis) is exercised end to end by e2e/serve/ (suite f of scripts/test-all.sh).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
