@@ -66,6 +66,7 @@ export type SecurityEvent =
   | 'bad_origin'
   | 'staff_write'
   | 'account_write'
+  | 'second_factor'
   | 'health_unavailable';
 
 function info(event: SecurityEvent, fields: object): void {
@@ -116,6 +117,10 @@ export const securityLog = {
     active?: boolean;
   }): void {
     info('account_write', e);
+  },
+  /** A second-factor change, once committed: enrolled, reset by an administrator or the operator, required or not; a recovery code spent at sign-in. */
+  secondFactor(e: { actorId: number | 'console'; action: 'enrolled' | 'reset' | 'required' | 'not_required' | 'recovery_code_used'; targetUserId: number }): void {
+    info('second_factor', e);
   },
   /** /api/health could not reach the database: the detail stays here, the answer says only "unavailable". */
   healthUnavailable(e: { detail: string }): void {

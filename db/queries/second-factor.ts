@@ -11,6 +11,7 @@ import { recoveryCodes, users } from '../schema';
 import { revokeSessionsForUser } from './sessions';
 import { summaryColumns, type UserSummary } from './user-summary';
 import { InvalidError, NotFoundError } from '@/lib/errors';
+import { securityLog } from '@/lib/security-log';
 import {
   decryptTotpSecret,
   encryptTotpSecret,
@@ -70,7 +71,7 @@ export async function confirmEnrolment(
   { by, code, key, now = new Date() }: { by: ActorRef; code: string; key: Buffer; now?: Date },
   tx?: DbOrTx,
 ): Promise<{ recoveryCodes: string[] }> {
-  return inTransaction(tx, async (t) => {
+  const confirmed = await inTransaction(tx, async (t) => {
     await assertActor(by, 'editor', t, now);
     const [user] = await t
       .select({ id: users.id, totpSecret: users.totpSecret, totpConfirmedAt: users.totpConfirmedAt })
@@ -89,6 +90,8 @@ export async function confirmEnrolment(
     await t.insert(recoveryCodes).values(codes.map((c) => ({ userId: user.id, createdAt: now, ...newRecoveryCodeHash(c) })));
     return { recoveryCodes: codes };
   });
+  securityLog.secondFactor({ actorId: by.userId, action: 'enrolled', targetUserId: by.userId });
+  return confirmed;
 }
 
 export type SecondFactorCheck = 'accepted' | 'recovery-code-used' | 'invalid';
@@ -149,7 +152,7 @@ export async function resetSecondFactor(
   { userId, by, now = new Date() }: { userId: number; by: SecondFactorChangedBy; now?: Date },
   tx?: DbOrTx,
 ): Promise<UserSummary> {
-  return inTransaction(tx, async (t) => {
+  const reset = await inTransaction(tx, async (t) => {
     if (by !== 'console') await assertActor(by, 'admin', t, now);
     const [row] = await t
       .update(users)
@@ -161,6 +164,8 @@ export async function resetSecondFactor(
     await revokeSessionsForUser({ userId, now }, t);
     return row;
   });
+  securityLog.secondFactor({ actorId: by === 'console' ? 'console' : by.userId, action: 'reset', targetUserId: userId });
+  return reset;
 }
 
 /** Mark (or unmark) an account as having to use a second factor. Takes effect on its next request. */

@@ -97,6 +97,7 @@ export async function authorize(credentials: Partial<Record<string, unknown>>, r
       securityLog.signInFailed({ reason: 'wrong_second_factor', email, userId: user.id, address });
       throw new SecondFactorRefused(); // the reservation stands: a wrong code is a failure
     }
+    if (check === 'recovery-code-used') securityLog.secondFactor({ actorId: user.id, action: 'recovery_code_used', targetUserId: user.id });
   }
 
   await settleSuccess(attempt, db);

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createUser, resetPassword } from '@/db/queries/accounts';
 import { saveSection } from '@/db/queries/edits';
+import { resetSecondFactor } from '@/db/queries/second-factor';
 import { createSession } from '@/db/queries/sessions';
 import { findSectionForEdit } from '@/db/queries/staff';
 import type { DatabaseHandle } from '@/db';
@@ -135,5 +136,12 @@ describe(`the security log (${databaseKind()})`, () => {
     const [line] = events('sign_in_failed');
     expect(line).toMatchObject({ password: '[redacted]', nested: { token: '[redacted]', sessionId: '[redacted]', code: '[redacted]' } });
     expect(raw.join('')).not.toMatch(/hunter2|abc\.def|sid-123|123456/);
+  });
+
+  it('a second factor reset by the operator is one line, naming the account', async () => {
+    const user = await createUser({ email: 'log-2fa@example.vn', displayName: 'Hai bước', role: 'editor', password: PASSWORD, by: 'console' }, t.db);
+    raw = [];
+    await resetSecondFactor({ userId: user.id, by: 'console' }, t.db);
+    expect(events('second_factor')).toEqual([expect.objectContaining({ log: 'security', actorId: 'console', action: 'reset', targetUserId: user.id })]);
   });
 });
