@@ -173,14 +173,16 @@ export async function setSecondFactorRequired(
   { userId, required, by, now = new Date() }: { userId: number; required: boolean; by: SecondFactorChangedBy; now?: Date },
   tx?: DbOrTx,
 ): Promise<UserSummary> {
-  return inTransaction(tx, async (t) => {
+  const row = await inTransaction(tx, async (t) => {
     if (by !== 'console') await assertActor(by, 'admin', t, now);
-    const [row] = await t
+    const [updated] = await t
       .update(users)
       .set({ secondFactorRequired: required, updatedAt: now })
       .where(eq(users.id, userId))
       .returning(summaryColumns);
-    if (!row) throw new NotFoundError('Không tìm thấy tài khoản này.');
-    return row;
+    if (!updated) throw new NotFoundError('Không tìm thấy tài khoản này.');
+    return updated;
   });
+  securityLog.secondFactor({ actorId: by === 'console' ? 'console' : by.userId, action: required ? 'required' : 'not_required', targetUserId: userId });
+  return row;
 }
