@@ -135,6 +135,16 @@ test('cached public pages keep answering while PostgreSQL is down; staff saves s
 }) => {
   test.setTimeout(240_000);
 
+  // This server shares .next with the main e2e server, whose rendered pages it finds on disk
+  // without ever reading their data itself. A first save makes it render the indicator's pages
+  // (and the lists) in this process, as a server does once it has been running for a while.
+  await new SignInPage(page).signIn(ADMIN);
+  await new StaffArea(page).expectDashboard();
+  const form = new IndicatorFormPage(page);
+  await form.open(CODE);
+  await form.setNote(`Ghi chú khi máy chủ mới chạy ${Date.now()}`);
+  await form.saveWithReason('Bổ sung', 'Máy chủ mới chạy: các trang được dựng lại tại đây');
+
   // ---- Before: read the public pages (each rendered once, then from Next's cache).
   const before = new Map<string, string>();
   for (const pathname of WARM) {
@@ -150,11 +160,8 @@ test('cached public pages keep answering while PostgreSQL is down; staff saves s
   const unread = codes.filter((c) => c !== CODE).at(-1);
   expect(unread, 'another indicator in the list').toBeTruthy();
 
-  // Sign in and save once while the database is up: the save clears the indicator's cache
-  // tags, so its public pages are stale (not re-rendered) when the outage begins.
-  await new SignInPage(page).signIn(ADMIN);
-  await new StaffArea(page).expectDashboard();
-  const form = new IndicatorFormPage(page);
+  // Save once more while the database is up: the save clears the indicator's cache tags, so its
+  // public pages are stale (not re-rendered) when the outage begins.
   await form.open(CODE);
   await form.setNote(`Ghi chú trước sự cố ${Date.now()}`);
   await form.saveWithReason('Bổ sung', 'Trước khi cơ sở dữ liệu dừng');
