@@ -32,8 +32,6 @@ const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 /** Where a date or an instant is turned into a revision (app/api/as-of/route.ts). */
 export const AS_OF_RESOLVER = '/api/as-of';
 
-/** Pages that exist in Vietnamese only: the staff area and sign-in. */
-const isVietnameseOnly = isStaffOrSignIn;
 
 /** A public page: rewrite to its language and moment segments (`path` is without the locale prefix). */
 function publicRequest(request: NextRequest, locale: Locale, path: string) {
@@ -58,12 +56,12 @@ function route(request: NextRequest, headers: Headers): NextResponse {
   const { pathname, searchParams } = request.nextUrl;
   const localized = splitLocale(pathname);
   if (localized.locale === 'en') {
-    if (!isVietnameseOnly(localized.path)) return publicRequest(request, 'en', localized.path);
+    if (!isStaffOrSignIn(localized.path)) return publicRequest(request, 'en', localized.path);
     const url = request.nextUrl.clone();
     url.pathname = localized.path;
     return NextResponse.redirect(url);
   }
-  if (!isVietnameseOnly(pathname)) return publicRequest(request, 'vi', pathname);
+  if (!isStaffOrSignIn(pathname)) return publicRequest(request, 'vi', pathname);
   const query = new URLSearchParams(searchParams);
   query.delete('_rsc'); // Next's cache-busting parameter on client navigations, not part of the page's address
   const search = query.toString();

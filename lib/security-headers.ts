@@ -25,28 +25,11 @@ export const COMMON_HEADERS: ReadonlyArray<{ key: string; value: string }> = [
   { key: 'X-Frame-Options', value: 'DENY' },
 ];
 
-const join = (directives: string[]) => directives.join('; ');
-
-/** Public pages (cached whole): see above for why scripts are `'self' 'unsafe-inline'`. */
-export const PUBLIC_CSP = join([
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-]);
-
-/** Staff and sign-in pages: only scripts with this request's nonce (and what they load) run. */
-export function staffCsp(nonce: string, { dev = false }: { dev?: boolean } = {}): string {
-  return join([
+/** One policy: the same strict set everywhere, with the page's own rule for scripts. */
+const policy = (scriptSrc: string) =>
+  [
     "default-src 'self'",
-    // React in development rebuilds error stacks with eval; production needs no eval.
-    `script-src 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
+    `script-src ${scriptSrc}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
@@ -55,7 +38,15 @@ export function staffCsp(nonce: string, { dev = false }: { dev?: boolean } = {})
     "base-uri 'none'",
     "frame-ancestors 'none'",
     "form-action 'self'",
-  ]);
+  ].join('; ');
+
+/** Public pages (cached whole): see above for why scripts are `'self' 'unsafe-inline'`. */
+export const PUBLIC_CSP = policy("'self' 'unsafe-inline'");
+
+/** Staff and sign-in pages: only scripts with this request's nonce (and what they load) run. */
+export function staffCsp(nonce: string, { dev = false }: { dev?: boolean } = {}): string {
+  // React in development rebuilds error stacks with eval; production needs no eval.
+  return policy(`'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`);
 }
 
 /** A fresh, unguessable nonce (128 random bits, base64). */
