@@ -21,12 +21,15 @@ import 'server-only';
 import { updateTag } from 'next/cache';
 import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
+import { after } from 'next/server';
 import { z } from 'zod';
 import { requireRole, type Actor, type Role } from '@/lib/auth';
 import type { Invalidation } from '@/db/cache-tags';
 import { AuthError, ConflictError, InvalidError, NotFoundError, isDatabaseUnavailable } from '@/lib/errors';
 import { PATHNAME_HEADER } from '@/lib/headers';
+import { refreshProxy, refreshTarget } from '@/lib/proxy-refresh';
 import { securityLog } from '@/lib/security-log';
+import { siteUrl } from '@/lib/env';
 
 export { ConflictError, InvalidError, NotFoundError };
 
@@ -90,9 +93,24 @@ function applyInvalidation<T>(result: T): Published<T> {
   if (result && typeof result === 'object' && 'invalidate' in result && Array.isArray(result.invalidate)) {
     const { invalidate, ...data } = result as T & { invalidate: Invalidation };
     for (const tag of invalidate) updateTag(tag);
+    refreshProxyAfterResponse(invalidate);
     return data as Published<T>;
   }
   return result as Published<T>;
+}
+
+/**
+ * Behind `npm run serve`: once the response is sent (the tags are cleared by then), have nginx
+ * store fresh copies of the public pages the write changed (lib/proxy-refresh.ts), for the Host
+ * the editor used and SITE_URL's.
+ */
+function refreshProxyAfterResponse(invalidate: Invalidation): void {
+  if (!refreshTarget() || invalidate.length === 0) return;
+  after(async () => {
+    const requestHeaders = await headers();
+    const hosts = [requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host') ?? '', new URL(siteUrl()).host];
+    await refreshProxy(invalidate, hosts);
+  });
 }
 
 /** The staff page an action was posted to (proxy.ts sets the header on every staff request); undefined outside a request. */

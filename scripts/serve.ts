@@ -9,6 +9,7 @@
  * deployment id); starts the instances, then nginx; says when all answer. Ctrl+C or SIGTERM stops
  * every child by process group. Helpers: scripts/serve/*.ts; nginx template: deploy/.
  */
+import { randomBytes } from 'node:crypto';
 import dns from 'node:dns';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -154,7 +155,12 @@ async function main(): Promise<void> {
   const { address, family } = await dns.promises.lookup('localhost');
   const loopback = family === 6 ? `[${address}]` : address;
   const upstreams = instancePorts.map((p) => `${loopback}:${p}`);
-  const conf = writeNginxConfig(renderNginxConfig(template, { prefix: nginxPrefix, port, upstreams, mimeTypes, runAsUser: currentUserDirective() }), nginxPrefix);
+  // Refresh-on-edit (lib/proxy-refresh.ts): a new token each run, known to nginx and the instances only.
+  const refreshToken = randomBytes(24).toString('base64url');
+  const conf = writeNginxConfig(
+    renderNginxConfig(template, { prefix: nginxPrefix, port, upstreams, mimeTypes, runAsUser: currentUserDirective(), refreshToken }),
+    nginxPrefix,
+  );
   testNginxConfig(nginx.bin, conf, nginxPrefix);
   say(`  ${path.relative(root, conf)} — nginx -t: ok`);
 
@@ -172,6 +178,8 @@ async function main(): Promise<void> {
     AUTH_URL: publicUrl,
     SITE_URL: process.env.SITE_URL ?? publicUrl,
     NEXT_TELEMETRY_DISABLED: '1',
+    CACHE_REFRESH_URL: `http://127.0.0.1:${port}`,
+    CACHE_REFRESH_TOKEN: refreshToken,
   };
   // The first administrator was created above, once; the instances need no password.
   delete base.ADMIN_PASSWORD;

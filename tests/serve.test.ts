@@ -19,7 +19,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kqnk-serve-test-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const render = (upstreams = ['127.0.0.1:3401', '127.0.0.1:3402']) =>
-  renderNginxConfig(template, { prefix: path.join(tmp, 'nginx'), port: 3400, upstreams, mimeTypes: '/etc/nginx/mime.types' });
+  renderNginxConfig(template, { prefix: path.join(tmp, 'nginx'), port: 3400, upstreams, mimeTypes: '/etc/nginx/mime.types', refreshToken: 'token-of-this-test-0123' });
 
 /** The body of `map $var $name { … }` as [pattern, value] pairs. */
 function mapEntries(conf: string, name: string): [string, string][] {

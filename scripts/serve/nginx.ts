@@ -16,6 +16,8 @@ export type NginxVars = {
   mimeTypes: string;
   /** Run as root: workers would become `nobody` and could not write the prefix; keep them root. */
   runAsUser?: string;
+  /** The secret of refresh-on-edit requests (X-Kqnk-Refresh), new for each run: lib/proxy-refresh.ts. */
+  refreshToken: string;
 };
 
 /** Replace every {{NAME}}; an unknown or missing placeholder is an error, not an empty string. */
@@ -30,11 +32,13 @@ export function renderTemplate(template: string, values: Record<string, string>)
 
 export function renderNginxConfig(template: string, vars: NginxVars): string {
   if (vars.upstreams.length === 0) throw new Error('no upstream instance');
+  if (!/^[A-Za-z0-9_-]{16,}$/.test(vars.refreshToken)) throw new Error('refresh token: at least 16 letters, digits, - or _');
   return renderTemplate(template, {
     PREFIX: vars.prefix,
     PORT: String(vars.port),
     MIME_TYPES: vars.mimeTypes,
     UPSTREAM_SERVERS: vars.upstreams.map((u) => `        server ${u} max_fails=1 fail_timeout=2s;`).join('\n'),
+    REFRESH_TOKEN: vars.refreshToken,
     USER_DIRECTIVE: vars.runAsUser ? `user ${vars.runAsUser};` : '# (not root: nginx runs as the current user)',
   });
 }
