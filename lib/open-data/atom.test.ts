@@ -14,7 +14,7 @@ describe('the Atom feed', () => {
     expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"')).toBe(true);
     expect(xml).toContain('<author><name>Cổng thông tin Kết quả nhiệm kỳ</name></author>');
     expect(xml).toContain('<id>urn:kqnk:bao-cao:revision:120</id>');
-    expect(xml).toContain('href="https://ketqua.example.vn/chi-tieu/san-luong/lich-su#r120"');
+    expect(xml).toContain('href="https://ketqua.example.vn/chi-tieu/san-luong/lich-su/truoc-3#r120"');
     expect(xml).toContain('Sản lượng &lt;thuỷ&gt; &amp; &quot;hải&quot; sản');
     expect(xml).not.toContain('<script>');
     expect(xml).not.toContain('</content><script>');

@@ -54,10 +54,15 @@ export function changeLines(change: Pick<PublicChange, 'itemType' | 'snapshot' |
   return lines;
 }
 
-/** Where a reader follows a change: the item's public changelog. */
-export function changelogPath(change: Pick<PublicChange, 'itemType' | 'itemKey' | 'id'>): string {
-  if (change.itemType === 'indicator') return `/chi-tieu/${encodeURIComponent(change.itemKey)}/lich-su#r${change.id}`;
-  if (change.itemType === 'section') return `/muc/${encodeURIComponent(change.itemKey)}/lich-su#r${change.id}`;
+/**
+ * Where a reader follows a change: the page of the item's public changelog that begins with it
+ * (`…/lich-su/truoc-<n+1>`, the entries before revision number n + 1), so the link still finds
+ * the entry once newer changes have pushed it off the newest page.
+ */
+export function changelogPath(change: Pick<PublicChange, 'itemType' | 'itemKey' | 'id' | 'revisionNo'>): string {
+  const page = `lich-su/truoc-${change.revisionNo + 1}#r${change.id}`;
+  if (change.itemType === 'indicator') return `/chi-tieu/${encodeURIComponent(change.itemKey)}/${page}`;
+  if (change.itemType === 'section') return `/muc/${encodeURIComponent(change.itemKey)}/${page}`;
   return `/thay-doi#r${change.id}`;
 }
 

@@ -11,7 +11,7 @@ import { createSession } from '@/db/queries/sessions';
 import { indicatorFormValues } from '@/components/staff/indicator-form-values';
 import type { Actor } from '@/db/permissions';
 import { buildChangeFeed } from '@/lib/open-data/atom';
-import { changeLines } from '@/lib/open-data/changes';
+import { changeLines, changelogPath } from '@/lib/open-data/changes';
 import { indicatorEditSchema, type IndicatorEditInput } from '@/lib/validations/indicator';
 import { sectionEditSchema } from '@/lib/validations/section';
 import { createTestDatabase, databaseKind, type TestDatabase } from '../helpers/db';
@@ -175,6 +175,17 @@ describe(`public history (${databaseKind()})`, () => {
     const numbers = [...first.entries, ...second.entries].map((e) => e.revisionNo);
     expect(numbers).toEqual(Array.from({ length: saves + 1 }, (_, i) => saves + 1 - i)); // the import (1) included, once each
     expect(second.entries.at(-1)!.action).toBe('import');
+
+    // A reader following the oldest of these changes from /thay-doi or the feed lands on the page
+    // that holds it, though it is no longer on the newest page.
+    const { rows } = await listPublicChanges({ reportSlug, limit: 100 }, t.db);
+    const oldest = rows.filter((r) => r.itemKey === key).at(-1)!;
+    expect(first.entries.map((e) => e.id)).not.toContain(oldest.id);
+    const link = changelogPath(oldest);
+    const m = /^\/chi-tieu\/dao-tao-can-bo\/lich-su\/truoc-(\d+)#r(\d+)$/.exec(link);
+    expect(m, link).not.toBeNull();
+    const page = (await findItemChangelog({ reportSlug, itemType: 'indicator', key, before: Number(m![1]) }, t.db))!;
+    expect(page.entries[0]!.id).toBe(Number(m![2]));
   });
 });
 
