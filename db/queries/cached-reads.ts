@@ -13,6 +13,7 @@ import {
   findEntity,
   findIndicator,
   findIndicators,
+  findOverviewIndicators,
   findReport,
   findSections,
   findSectionTree,
@@ -64,6 +65,16 @@ export const getIndicators = async ({ reportSlug, revisionId, locale = 'vi' }: {
       findIndicators({ reportSlug, revisionId }),
     )
   ).map((i) => localizeIndicator(i, locale));
+
+/** The overview's indicators (db/queries/reports.ts findOverviewIndicators): what it shows, not every indicator. */
+export const getOverviewIndicators = async ({ reportSlug, revisionId, locale = 'vi' }: { reportSlug: string } & At & In) => {
+  const view = await cachedRead(['overview-indicators', reportSlug, key(revisionId)], revisionId ? readTags.past(reportSlug) : readTags.indicators(reportSlug), () =>
+    findOverviewIndicators({ reportSlug, revisionId }),
+  );
+  if (!view) return null;
+  const localize = (list: typeof view.featured) => list.map((i) => localizeIndicator(i, locale));
+  return { ...view, notMet: localize(view.notMet), featured: localize(view.featured) };
+};
 
 export const getIndicator = async ({ reportSlug, code, revisionId, locale = 'vi' }: { reportSlug: string; code: string } & At & In) => {
   const view = await cachedRead(

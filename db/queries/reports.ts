@@ -4,13 +4,14 @@ import 'server-only';
  * (db/views.ts), now or right after a revision; uncached. Pages read them through
  * db/queries/cached-reads.ts.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '../index';
-import { reports } from '../schema';
+import { indicators, indicatorValues, reports } from '../schema';
 import { entityLinks, sentencesWith, toEntityViews, toIndicatorViews, toReportView, toSummaries } from '../views';
 import type { EntityDetail, EntityView, IndicatorView, Mention, ReportView, SectionSummary, SectionView } from '../views';
 import { loadReportRows, resolveAsOf, type ReportRows, type RowsFor } from './state';
 import type { AsOf } from '@/lib/as-of';
+import { headlineValue } from '@/lib/indicator';
 import { renderMarkdown } from '@/lib/markdown';
 import type { EntityKind } from '@/lib/site';
 
@@ -34,6 +35,65 @@ export async function findReport({ slug, revisionId }: { slug: string } & At, db
 export async function findIndicators({ reportSlug, revisionId }: { reportSlug: string } & At, db?: DbOrTx): Promise<IndicatorView[]> {
   const rows = await rowsFor(reportSlug, revisionId, db, { kinds: ['section', 'indicator'] });
   return rows ? toIndicatorViews(rows) : [];
+}
+
+/** How many indicators with figures the overview shows as cards; the full table is a link away. */
+export const OVERVIEW_FIGURES = 24;
+
+/**
+ * What the overview shows of the indicators: the key indicators the report names as not met, the
+ * first `OVERVIEW_FIGURES` indicators with a reported figure (in report order), and counts of all.
+ * Now, the cost follows what is shown, not the size of the report (counts and ids in one query);
+ * as of a past revision every indicator's state is rebuilt first, then the same choice is made.
+ */
+export type OverviewIndicators = {
+  notMet: IndicatorView[];
+  featured: IndicatorView[];
+  counts: { shown: number; named: number; withFigures: number };
+};
+
+export async function findOverviewIndicators(
+  { reportSlug, revisionId, limit = OVERVIEW_FIGURES }: { reportSlug: string; limit?: number } & At,
+  db?: DbOrTx,
+): Promise<OverviewIndicators | null> {
+  const choose = (all: IndicatorView[]): OverviewIndicators => {
+    const withFigures = all.filter((i) => headlineValue(i));
+    return {
+      notMet: all.filter((i) => i.namedAsKeyIndicator && i.status === 'chua_dat'),
+      featured: withFigures.slice(0, limit),
+      counts: { shown: all.length, named: all.filter((i) => i.namedAsKeyIndicator).length, withFigures: withFigures.length },
+    };
+  };
+  if (revisionId) {
+    const rows = await rowsFor(reportSlug, revisionId, db, { kinds: ['section', 'indicator'] });
+    return rows ? choose(toIndicatorViews(rows)) : null;
+  }
+  const conn = db ?? (await getDb());
+  // A reported figure: an actual value that is not derived (lib/indicator.ts headlineValue).
+  const hasFigure = sql`exists (select 1 from ${indicatorValues} v where v.indicator_id = i.id and v.role = 'actual' and v.kind <> 'derived')`;
+  const inReport = sql`i.report_id = ${reports.id}`;
+  const [picked] = await conn
+    .select({
+      shown: sql<number>`(select count(*)::int from ${indicators} i where ${inReport})`,
+      named: sql<number>`(select count(*)::int from ${indicators} i where ${inReport} and i.named_as_key_indicator)`,
+      withFigures: sql<number>`(select count(*)::int from ${indicators} i where ${inReport} and ${hasFigure})`,
+      featured: sql<number[]>`array(select i.id from ${indicators} i where ${inReport} and ${hasFigure} order by i.position limit ${limit})`,
+      notMet: sql<number[]>`array(select i.id from ${indicators} i where ${inReport} and i.named_as_key_indicator and i.status = 'chua_dat' order by i.position)`,
+    })
+    .from(reports)
+    .where(eq(reports.slug, reportSlug));
+  if (!picked) return null;
+  const featuredIds = picked.featured.map(Number);
+  const notMetIds = picked.notMet.map(Number);
+  const rows = await rowsFor(reportSlug, null, conn, { indicatorIds: [...new Set([...featuredIds, ...notMetIds])] });
+  if (!rows) return null;
+  const byId = new Map(toIndicatorViews(rows).map((i) => [i.id, i]));
+  const views = (ids: number[]) => ids.flatMap((id) => byId.get(id) ?? []);
+  return {
+    notMet: views(notMetIds),
+    featured: views(featuredIds),
+    counts: { shown: picked.shown, named: picked.named, withFigures: picked.withFigures },
+  };
 }
 
 export async function findIndicator(

@@ -49,19 +49,27 @@ async function importedValues(reportId: number, db: DbOrTx, itemIds?: number[]):
 /**
  * Which rows a read needs; absent: all of them. `kinds`: only these kinds of item (the report's
  * own row always). `indicatorCode`: what one indicator's page shows — that indicator, its values,
- * its imported figures and its section. The cost of a read then follows what it shows, not the
- * size of the report.
+ * its imported figures and its section. `indicatorIds` (now only; a past view reads them all): those
+ * indicators, their values, imported figures and sections. The cost of a read then follows what
+ * it shows, not the size of the report.
  */
-export type RowsFor = { kinds: Exclude<ItemType, 'report'>[] } | { indicatorCode: string };
+export type RowsFor = { kinds: Exclude<ItemType, 'report'>[] } | { indicatorCode: string } | { indicatorIds: number[] };
 
 const wants = (only: RowsFor | undefined, kind: Exclude<ItemType, 'report'>) => !only || ('kinds' in only && only.kinds.includes(kind));
 
 async function liveRows(report: Report, db: DbOrTx, only?: RowsFor): Promise<ReportRows> {
   const code = only && 'indicatorCode' in only ? only.indicatorCode : undefined;
+  const chosen = only && 'indicatorIds' in only ? only.indicatorIds : undefined;
+  // Some indicators only (one code, or chosen ids): their values, imported figures and sections, not all.
+  const some = code !== undefined || chosen !== undefined;
   const [indicatorRows, allSections, entityRows, [latest]] = await Promise.all([
     code !== undefined
       ? db.select().from(indicators).where(and(eq(indicators.reportId, report.id), eq(indicators.code, code)))
-      : wants(only, 'indicator')
+      : chosen !== undefined
+        ? chosen.length
+          ? db.select().from(indicators).where(and(eq(indicators.reportId, report.id), inArray(indicators.id, chosen))).orderBy(asc(indicators.position))
+          : []
+        : wants(only, 'indicator')
         ? db.select().from(indicators).where(eq(indicators.reportId, report.id)).orderBy(asc(indicators.position))
         : [],
     wants(only, 'section') ? db.select().from(sections).where(eq(sections.reportId, report.id)).orderBy(asc(sections.position)) : [],
@@ -76,19 +84,19 @@ async function liveRows(report: Report, db: DbOrTx, only?: RowsFor): Promise<Rep
   const ids = indicatorRows.map((i) => i.id);
   const sectionIds = indicatorRows.flatMap((i) => (i.sectionId === null ? [] : [i.sectionId]));
   const [sectionRows, values, imported] = await Promise.all([
-    code === undefined ? allSections : sectionIds.length ? db.select().from(sections).where(inArray(sections.id, sectionIds)) : [],
+    !some ? allSections : sectionIds.length ? db.select().from(sections).where(inArray(sections.id, [...new Set(sectionIds)])).orderBy(asc(sections.position)) : [],
     ids.length
       ? db
           .select()
           .from(indicatorValues)
           .where(
-            code === undefined
+            !some
               ? sql`${indicatorValues.indicatorId} in (select id from ${indicators} where ${indicators.reportId} = ${report.id})`
               : inArray(indicatorValues.indicatorId, ids),
           )
           .orderBy(asc(indicatorValues.role), asc(indicatorValues.year))
       : [],
-    ids.length ? importedValues(report.id, db, code === undefined ? undefined : ids) : new Map<number, string>(),
+    ids.length ? importedValues(report.id, db, some ? ids : undefined) : new Map<number, string>(),
   ]);
   return {
     report,
@@ -192,7 +200,8 @@ async function latestRevisionsForIndicator(reportId: number, revisionId: number,
 
 async function pastRows(reportId: number, revisionId: number, db: DbOrTx, only?: RowsFor): Promise<ReportRows | null> {
   const code = only && 'indicatorCode' in only ? only.indicatorCode : undefined;
-  const types = only && 'kinds' in only ? (['report', ...only.kinds] as const) : ITEM_TYPES;
+  const chosen = only && 'indicatorIds' in only ? new Set(only.indicatorIds) : undefined;
+  const types = only && 'kinds' in only ? (['report', ...only.kinds] as const) : chosen ? (['report', 'section', 'indicator'] as const) : ITEM_TYPES;
   const [latestPerItem, [latest]] = await Promise.all([
     code === undefined ? latestRevisionPerItem(reportId, revisionId, types, db) : latestRevisionsForIndicator(reportId, revisionId, code, db),
     // The newest revision in the state shown, whichever rows were read.
@@ -219,7 +228,7 @@ async function pastRows(reportId: number, revisionId: number, db: DbOrTx, only?:
     .filter((r) => r.itemType === 'section')
     .map((r) => ({ ...(r.snapshot as SectionSnapshot), translations: snapshotTranslations(r.snapshot), id: r.itemId, ...stamp(r) }) as Section)
     .sort((a, b) => a.position - b.position);
-  const indicatorSnapshots = alive.filter((r) => r.itemType === 'indicator');
+  const indicatorSnapshots = alive.filter((r) => r.itemType === 'indicator' && (!chosen || chosen.has(r.itemId)));
   const indicatorRows = indicatorSnapshots
     .map((r) => {
       const { values: _values, ...fields } = r.snapshot as IndicatorSnapshot;

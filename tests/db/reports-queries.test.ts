@@ -8,11 +8,13 @@ import {
   findEntity,
   findIndicator,
   findIndicators,
+  findOverviewIndicators,
   findReport,
   findSections,
   findSectionTree,
   findSourceText,
 } from '@/db/queries/reports';
+import { headlineValue } from '@/lib/indicator';
 import { createTestDatabase, databaseKind, type TestDatabase } from '../helpers/db';
 import { sourceText } from '../helpers/source-sentences';
 
@@ -283,6 +285,33 @@ describe(`report queries (${databaseKind()})`, () => {
       expect(await findEntity({ reportSlug, kind: 'project', slug: 'nghi-quyet-06-nq-tu' }, t.db)).toBeNull();
       expect(await findEntity({ reportSlug, kind: 'institution', slug: 'khong-co' }, t.db)).toBeNull();
       expect(await findEntity({ reportSlug: 'khong-co', kind: 'resolution', slug: 'nghi-quyet-06-nq-tu' }, t.db)).toBeNull();
+    });
+  });
+
+  describe('findOverviewIndicators', () => {
+    it('shows what the full list would give: the named key indicators not met, the first with figures, the counts', async () => {
+      const all = await findIndicators({ reportSlug }, t.db);
+      const withFigures = all.filter((i) => headlineValue(i));
+      const overview = (await findOverviewIndicators({ reportSlug }, t.db))!;
+      expect(overview.featured).toEqual(withFigures);
+      expect(overview.notMet).toEqual(all.filter((i) => i.namedAsKeyIndicator && i.status === 'chua_dat'));
+      expect(overview.counts).toEqual({ shown: all.length, named: all.filter((i) => i.namedAsKeyIndicator).length, withFigures: withFigures.length });
+      expect(overview.featured.length).toBeGreaterThan(3);
+    });
+
+    it('shows at most `limit` cards, in report order, now and as of a past revision alike', async () => {
+      const all = await findIndicators({ reportSlug }, t.db);
+      const firstThree = all.filter((i) => headlineValue(i)).slice(0, 3);
+      const now = (await findOverviewIndicators({ reportSlug, limit: 3 }, t.db))!;
+      expect(now.featured).toEqual(firstThree);
+      expect(now.counts.withFigures).toBeGreaterThan(3);
+      const latest = (await findReport({ slug: reportSlug }, t.db))!.latestRevision!.id;
+      const past = (await findOverviewIndicators({ reportSlug, limit: 3, revisionId: latest }, t.db))!;
+      // A past view numbers values its own way; what a reader sees of them is the same.
+      const shown = (list: typeof firstThree) => list.map((i) => [i.code, i.values.map(({ id: _id, ...v }) => v)]);
+      expect(shown(past.featured)).toEqual(shown(firstThree));
+      expect(past.counts).toEqual(now.counts);
+      expect(await findOverviewIndicators({ reportSlug: 'khong-co' }, t.db)).toBeNull();
     });
   });
 

@@ -6,7 +6,7 @@ import { AdjustedBadge } from '@/components/indicator/adjusted-badge';
 import { StatusBadge } from '@/components/indicator/status-badge';
 import { ValueText } from '@/components/indicator/value-text';
 import { FiguresNote, TranslationNotice } from '@/components/site/translation-notice';
-import { getEntities, getIndicators, getReport, getSections } from '@/db/queries/cached-reads';
+import { getEntities, getOverviewIndicators, getReport, getSections } from '@/db/queries/cached-reads';
 import { anyUntranslated, langOf, quotedLang, sourceText } from '@/lib/i18n/content';
 import { languageAlternates } from '@/lib/i18n/metadata';
 import { headlineValue } from '@/lib/indicator';
@@ -38,26 +38,23 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OverviewPage() {
   const { locale, moment } = await getReading();
   const revisionId = moment?.revisionId;
-  const [report, indicators, sections, entities, t, te] = await Promise.all([
+  const [report, overview, sections, entities, t, te] = await Promise.all([
     getReport({ slug: reportSlug, revisionId, locale }),
-    getIndicators({ reportSlug, revisionId, locale }),
+    getOverviewIndicators({ reportSlug, revisionId, locale }),
     getSections({ reportSlug, revisionId, locale }),
     getEntities({ reportSlug, revisionId, locale }),
     getTranslations('overview'),
     getTranslations('entities'),
   ]);
-  if (!report) return <MissingPage />;
+  if (!report || !overview) return <MissingPage />;
 
-  const notMet = indicators.filter((i) => i.namedAsKeyIndicator && i.status === 'chua_dat');
-  const named = indicators.filter((i) => i.namedAsKeyIndicator);
-  const others = indicators.filter((i) => !i.namedAsKeyIndicator);
-  const withFigures = indicators.filter((i) => headlineValue(i));
+  const { notMet, featured, counts } = overview;
   const topSections = sections.filter((s) => s.depth === 0);
   const projects = entities.filter((e) => e.kind === 'project');
   const resolutions = entities.filter((e) => e.kind === 'resolution');
   const fellBack =
     anyUntranslated([report], ['title', 'documentLabel', 'issuingBody', 'headline']) ||
-    anyUntranslated([...notMet, ...withFigures], ['name']) ||
+    anyUntranslated([...notMet, ...featured], ['name']) ||
     anyUntranslated(topSections, ['title']) ||
     anyUntranslated(projects, ['shortName']) ||
     anyUntranslated(resolutions, ['name', 'subject']);
@@ -102,11 +99,11 @@ export default async function OverviewPage() {
         ) : null}
         <p className="notice">
           {t('namedNotice', {
-            named: String(named.length),
+            named: String(counts.named),
             total: String(report.indicatorsTotal ?? ''),
             met: String(report.indicatorsMet ?? ''),
-            shown: String(indicators.length),
-            others: String(others.length),
+            shown: String(counts.shown),
+            others: String(counts.shown - counts.named),
           })}{' '}
           <Link href="/chi-tieu">{t('tableLink')}</Link>.
         </p>
@@ -116,7 +113,7 @@ export default async function OverviewPage() {
         <h2 id="so-lieu-noi-bat">{t('figuresHeading')}</h2>
         <FiguresNote />
         <ul className="cards">
-          {withFigures.map((i) => (
+          {featured.map((i) => (
             <li key={i.code} className="card">
               <h3>
                 <Link href={`/chi-tieu/${i.code}`} lang={langOf(i, 'name')}>
@@ -140,6 +137,11 @@ export default async function OverviewPage() {
             </li>
           ))}
         </ul>
+        {counts.withFigures > featured.length ? (
+          <p>
+            {t('featuredOf', { shown: String(featured.length), total: String(counts.withFigures) })} <Link href="/chi-tieu">{t('tableLink')}</Link>.
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="noi-dung-bao-cao">
