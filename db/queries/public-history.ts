@@ -182,17 +182,21 @@ export async function findItemChangelog(
   if (!item) return null;
   const conditions: SQL[] = [eq(revisions.itemType, itemType), eq(revisions.itemId, item.itemId)];
   if (upTo !== undefined) conditions.push(lte(revisions.id, upTo));
+  // The newest revision shown, and (in the same query) how many of the item's revisions are its import.
   const [newest] = await conn
-    .select({ label: revisions.itemLabel, action: revisions.action, revisionNo: revisions.revisionNo })
+    .select({
+      label: revisions.itemLabel,
+      action: revisions.action,
+      revisionNo: revisions.revisionNo,
+      imports: sql<number>`(select count(*)::int from ${revisions} r where r.item_type = ${itemType} and r.item_id = ${item.itemId}
+        and r.action = 'import'${upTo !== undefined ? sql` and r.id <= ${upTo}` : sql``})`,
+    })
     .from(revisions)
     .where(and(...conditions))
     .orderBy(desc(revisions.revisionNo))
     .limit(1);
   if (!newest) return null;
-  const [{ imports } = { imports: 0 }] = await conn
-    .select({ imports: sql<number>`count(*)::int` })
-    .from(revisions)
-    .where(and(...conditions, eq(revisions.action, 'import')));
+  const { imports } = newest;
   if (before !== undefined) conditions.push(lt(revisions.revisionNo, before));
   const rows = await conn
     .select(publicColumns)
