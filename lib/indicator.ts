@@ -15,11 +15,7 @@ export const kindLabels: Record<ValueKind, string> = {
   derived: kindLabel('derived'),
 };
 
-/** The figure a reader sees first: the latest actual value the report gives (never a derived one). */
-export function headlineValue(indicator: Pick<IndicatorView, 'values'>): ValueView | null {
-  const given = indicator.values.filter((v) => v.role === 'actual' && v.kind !== 'derived');
-  return given.reduce<ValueView | null>((latest, v) => (!latest || v.year > latest.year ? v : latest), null);
-}
+export { headlineValue } from './headline-value';
 
 /**
  * Items by area, in first-seen order. Grouped by the Vietnamese area (`vi.area` when a view was

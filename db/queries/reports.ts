@@ -11,7 +11,7 @@ import { entityLinks, sentencesWith, toEntityViews, toIndicatorViews, toReportVi
 import type { EntityDetail, EntityView, IndicatorView, Mention, ReportView, SectionSummary, SectionView } from '../views';
 import { loadReportRows, resolveAsOf, type ReportRows, type RowsFor } from './state';
 import type { AsOf } from '@/lib/as-of';
-import { headlineValue } from '@/lib/indicator';
+import { headlineValue } from '@/lib/headline-value';
 import { renderMarkdown } from '@/lib/markdown';
 import type { EntityKind } from '@/lib/site';
 
