@@ -182,14 +182,15 @@ export async function findItemChangelog(
   if (!item) return null;
   const conditions: SQL[] = [eq(revisions.itemType, itemType), eq(revisions.itemId, item.itemId)];
   if (upTo !== undefined) conditions.push(lte(revisions.id, upTo));
-  // The newest revision shown, and (in the same query) how many of the item's revisions are its import.
+  // The newest revision shown, and (in the same query) whether the item began as an import: only
+  // ever its revision 1, so one lookup in the (item, revision number) index, not a count of its history.
   const [newest] = await conn
     .select({
       label: revisions.itemLabel,
       action: revisions.action,
       revisionNo: revisions.revisionNo,
       imports: sql<number>`(select count(*)::int from ${revisions} r where r.item_type = ${itemType} and r.item_id = ${item.itemId}
-        and r.action = 'import'${upTo !== undefined ? sql` and r.id <= ${upTo}` : sql``})`,
+        and r.revision_no = 1 and r.action = 'import'${upTo !== undefined ? sql` and r.id <= ${upTo}` : sql``})`,
     })
     .from(revisions)
     .where(and(...conditions))
