@@ -254,19 +254,23 @@ function pgliteClient(handle: DatabaseHandle): PGlite {
 }
 
 /**
- * Embedded: PGlite's data-directory tarball, from the process that has the database open. It
- * holds PGlite's query lock while it reads the files, after a CHECKPOINT, so it is a
- * crash-consistent image; the manifest is read just before, in the same process, with no other
- * writer (PGlite allows one process per folder; scripts/backup.ts refuses while a server has it).
+ * Embedded: PGlite's data-directory tarball, from the process that has the database open. The
+ * manifest and the dump are taken inside one transaction: PGlite runs every query and
+ * transaction of the process one at a time, so no save can land between them, and
+ * `dumpDataDir` reads the files under PGlite's query lock after a CHECKPOINT, giving a
+ * crash-consistent image whose head is the manifest's. Safe to call from the process that
+ * serves the portal; another process must not open the folder (scripts/backup.ts refuses).
  */
 export async function backupPglite({ handle, file }: { handle: DatabaseHandle; file: string }): Promise<BackupManifest> {
   const client = pgliteClient(handle);
   const work = tempDir();
   const dumpFile = path.join(work, 'dump');
   try {
-    const body = await backupManifest(handle.db);
     await client.exec('CHECKPOINT');
-    const tarball = await client.dumpDataDir('gzip');
+    const { body, tarball } = await handle.db.transaction(async (tx) => ({
+      body: await backupManifest(tx),
+      tarball: await client.dumpDataDir('gzip'),
+    }));
     fs.writeFileSync(dumpFile, Buffer.from(await tarball.arrayBuffer()), { mode: 0o600 });
     const manifest: BackupManifest = {
       format: BACKUP_MAGIC,

@@ -128,7 +128,8 @@ if (!command || !file) {
   console.error('Cách dùng (usage): npm run backup -- <file>   |   npm run restore -- <file>');
   process.exit(2);
 }
-command(path.resolve(file)).catch((error: unknown) => {
+// npm runs scripts from the package root; a relative <file> is relative to where the operator typed it.
+command(path.resolve(process.env.INIT_CWD ?? process.cwd(), file)).catch((error: unknown) => {
   console.error(error instanceof BackupError ? error.message : ((error as Error).stack ?? String(error)));
   process.exit(1);
 });

@@ -286,6 +286,29 @@ describe(`backup and restore (${databaseKind()})`, () => {
     }
   }, 180_000);
 
+  it('a backup taken while an editor saves holds the head its manifest names (restore checks it)', async () => {
+    const db = source.handle.db;
+    const before = await backupManifest(db);
+    const during = path.join(work, 'during-saves.kqnk');
+    const saving = (async () => {
+      for (const n of [1, 2, 3]) {
+        const s = (await findSectionForEdit({ reportSlug: R, slug: 'nguyen-nhan' }, db))!;
+        await saveSection(
+          { reportSlug: R, slug: 'nguyen-nhan', edit: sectionEditSchema.parse({ ...s.snapshot, body: `${s.snapshot.body} (${n})`, translations: s.snapshot.translations, version: s.version, reason }) },
+          actor,
+          db,
+        );
+      }
+    })();
+    const [manifest] = await Promise.all([source.backup(during), saving]);
+    const count = manifest.reports[0]!.revisions;
+    expect(count).toBeGreaterThanOrEqual(before.reports[0]!.revisions);
+    expect(count).toBeLessThanOrEqual(before.reports[0]!.revisions + 3);
+    const t = await target();
+    const report = await t.restore(during);
+    expect(report.manifest.reports).toEqual(manifest.reports);
+  }, 180_000);
+
   it('refuses a target that is not empty, and leaves it as it was', async () => {
     const before = await backupManifest(source.handle.db);
     const error = await engine.restoreInto(source.location, file).catch((e: unknown) => e);
