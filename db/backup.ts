@@ -69,6 +69,12 @@ function appIdentity(): { name: string; version: string } {
  * the restored database with this same function and requires equality.
  */
 export async function backupManifest(conn: DbOrTx): Promise<ManifestBody> {
+  const [journal] = rowsOf<{ table: string | null }>(await conn.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as table`));
+  if (!journal?.table) {
+    throw new BackupError(
+      'Cơ sở dữ liệu chưa được chuẩn bị (no migrations table, drizzle.__drizzle_migrations): không phải cơ sở dữ liệu của cổng thông tin, hoặc chưa từng chạy `npm start` / `npm run db:prepare`.',
+    );
+  }
   const applied = rowsOf<{ applied: number; newest: string | null }>(
     await conn.execute(sql`select count(*)::int as applied, max(created_at)::text as newest from drizzle.__drizzle_migrations`),
   )[0];
@@ -192,10 +198,19 @@ function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'kqnk-backup-'));
 }
 
-/** Run a PostgreSQL client tool; its stderr becomes the error message. */
-function run(command: string, args: string[]): Promise<void> {
+/**
+ * Run a PostgreSQL client tool against `url`; its stderr becomes the error message. The password
+ * goes in PGPASSWORD, not on the command line, where any user of the machine could read it.
+ */
+function run(command: string, args: string[], url: string): Promise<void> {
+  const u = new URL(url);
+  const password = decodeURIComponent(u.password);
+  u.password = '';
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, PGCONNECT_TIMEOUT: '10' } });
+    const child = spawn(command, [...args, `--dbname=${u.toString()}`], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, PGCONNECT_TIMEOUT: '10', ...(password ? { PGPASSWORD: password } : {}) },
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
     child.on('error', (error: NodeJS.ErrnoException) =>
@@ -228,7 +243,7 @@ export async function backupPostgres({ url, file }: { url: string; file: string 
       async (tx) => {
         const [exported] = rowsOf<{ snapshot: string }>(await tx.execute(sql`select pg_export_snapshot() as snapshot`));
         const manifest = await backupManifest(tx);
-        await run('pg_dump', ['--format=custom', `--snapshot=${exported!.snapshot}`, `--file=${dumpFile}`, `--dbname=${url}`]);
+        await run('pg_dump', ['--format=custom', `--snapshot=${exported!.snapshot}`, `--file=${dumpFile}`], url);
         return manifest;
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
@@ -402,7 +417,7 @@ export async function restorePostgres({ url, file, log = () => {} }: { url: stri
     }
     log(`• pg_restore → ${url.replace(/:[^:@/]*@/, ':***@')}`);
     try {
-      await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${url}`, dumpFile]);
+      await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', dumpFile], url);
       const handle = await openDatabase({ url, max: 2 });
       try {
         return { manifest, ...(await checkRestored(handle, manifest, log)) };
