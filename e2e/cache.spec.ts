@@ -5,6 +5,7 @@
  */
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { figure } from './figures';
 import { EDITOR, signIn } from './staff-session';
 
 const SLUG = 'soc-trang-2020-2025';
@@ -17,8 +18,6 @@ const OTHER = '32.800';
 const SHOWING = [`/chi-tieu/${CODE}`, `/en/chi-tieu/${CODE}`, '/chi-tieu', '/en/chi-tieu'];
 const NOT_SHOWING = ['/muc/xay-dung-dang', '/en/muc/xay-dung-dang', '/du-an'];
 
-/** The indicator's figure as the page shows it (the source sentence quoted on the page keeps the original). */
-const figure = (value: string) => new RegExp(`class="figure-text"[^>]*>${value.replace('.', '\\.')}<`);
 
 const cacheOf = async (request: APIRequestContext, path: string) => {
   const response = await request.get(path);
@@ -41,11 +40,7 @@ test('public pages come from the cache; an edit re-renders the pages that show i
   for (const id of upcoming) expect((await request.get(`/chi-tieu/${CODE}?asOf=r${id}`)).status(), `r${id} before it exists`).toBe(404);
 
   await signIn(page, EDITOR);
-  await indicatorForm.open(CODE);
-  await indicatorForm.setValue(from, to);
-  await indicatorForm.fillReason('Cập nhật số liệu chính thức', 'Kiểm thử bộ nhớ đệm của trang công khai');
-  await indicatorForm.save();
-  await indicatorForm.expectSaved();
+  await indicatorForm.changeFigure(CODE, from, to, 'Kiểm thử bộ nhớ đệm của trang công khai');
 
   // Right after the save, with plain requests: the new figure on every page that shows it, in both languages…
   for (const path of SHOWING) {
@@ -69,13 +64,7 @@ test('public pages come from the cache; an edit re-renders the pages that show i
   expect(past).not.toMatch(figure(to));
 
   // Put the source's figure back for the specs that read it.
-  if (to !== SEED) {
-    await indicatorForm.open(CODE);
-    await indicatorForm.setValue(to, SEED);
-    await indicatorForm.fillReason('Cập nhật số liệu chính thức', 'Trả lại số liệu của văn bản gốc (kết thúc kiểm thử)');
-    await indicatorForm.save();
-    await indicatorForm.expectSaved();
-  }
+  if (to !== SEED) await indicatorForm.changeFigure(CODE, to, SEED, 'Trả lại số liệu của văn bản gốc (kết thúc kiểm thử)');
   expect(await (await request.get(`/chi-tieu/${CODE}`)).text()).toMatch(figure(SEED));
 });
 

@@ -61,6 +61,15 @@ export class IndicatorFormPage extends VersionedForm {
     await this.whenReady();
   }
 
+  /** Open an indicator, change one figure `from` → `to` with an official-figures reason, save, and see it saved. */
+  async changeFigure(code: string, from: string, to: string, note: string) {
+    await this.open(code);
+    await this.setValue(from, to);
+    await this.fillReason('Cập nhật số liệu chính thức', note);
+    await this.save();
+    await this.expectSaved();
+  }
+
   /** The edit screen of this indicator is showing. */
   async expectEditing(name: string) {
     await expect(this.page.getByRole('heading', { level: 1 })).toContainText(`Sửa chỉ tiêu: ${name}`);
