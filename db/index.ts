@@ -1,11 +1,12 @@
 /**
  * The one database client: postgres.js when DATABASE_URL is set, embedded PGlite otherwise.
- * It only connects; preparing the database (migrate + seed) is db/prepare.ts.
+ * It only connects; preparing the database (migrate + seed) is db/prepare.ts. With
+ * MIGRATION_DATABASE_URL, the owner prepares and DATABASE_URL (the application role) serves.
  */
 import fs from 'node:fs';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { env, pgliteDir } from '@/lib/env';
+import { databaseSetup, pgliteDir } from '@/lib/env';
 import { prepareDatabase } from './prepare';
 import * as schema from './schema';
 
@@ -64,12 +65,23 @@ const globalForDb = globalThis as unknown as { __kqnkDb?: Promise<DatabaseHandle
 
 /**
  * The application's shared handle. Opened on first use (never at import, so
- * `next build` needs no database), then prepared (db/prepare.ts) once per process.
+ * `next build` needs no database), then prepared (db/prepare.ts) once per process: with two
+ * roles, by a short-lived owner connection (which also re-applies the application role's
+ * grants), after which only the application role's connection stays open.
  */
 export async function getDatabaseHandle(): Promise<DatabaseHandle> {
   globalForDb.__kqnkDb ??= (async () => {
-    const { DATABASE_URL } = env();
-    const handle = await openDatabase(DATABASE_URL ? { url: DATABASE_URL } : { dataDir: pgliteDir() });
+    const setup = databaseSetup();
+    if (setup.kind === 'two-roles') {
+      const owner = await openDatabase({ url: setup.ownerUrl, max: 1 });
+      try {
+        await prepareDatabase(owner, { appRole: setup.appRole });
+      } finally {
+        await owner.close().catch(() => {});
+      }
+      return openDatabase({ url: setup.appUrl });
+    }
+    const handle = await openDatabase(setup.kind === 'one-role' ? { url: setup.url } : { dataDir: pgliteDir() });
     try {
       await prepareDatabase(handle);
     } catch (error) {

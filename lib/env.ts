@@ -36,6 +36,19 @@ const envSchema = z.object({
     .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
       message: 'DATABASE_URL phải là một địa chỉ postgres://… (must be a postgres:// URL)',
     }),
+  /**
+   * The owner of the tables: migrations, seeding, the first administrator, `npm run user` and
+   * `npm run db:*`. Set, DATABASE_URL is the application role (`npm run db:roles`), which may not
+   * change or remove revisions nor alter their triggers.
+   */
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+      message: 'MIGRATION_DATABASE_URL phải là một địa chỉ postgres://… (must be a postgres:// URL)',
+    }),
   PGLITE_DIR: z.string().trim().min(1).default('.data/pglite'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Signs the session cookie. Unset: a per-install secret in .data/auth-secret (see lib/auth/secret.ts). */
@@ -86,6 +99,61 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** The role a postgres:// URL signs in as, when it names one. */
+export function roleOf(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).username) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function databaseNameOf(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+  } catch {
+    return '';
+  }
+}
+
+/** An application role's name: plain lower-case, so it needs no quoting anywhere (db/roles.sql). */
+export const APP_ROLE_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * Which database, and as whom:
+ * - `pglite`: no DATABASE_URL, the embedded database (a superuser);
+ * - `one-role`: DATABASE_URL only, which migrates and serves (it owns the tables);
+ * - `two-roles`: MIGRATION_DATABASE_URL prepares as the owner, DATABASE_URL (the application
+ *   role `appRole`) serves.
+ */
+export type DatabaseSetup =
+  | { kind: 'pglite' }
+  | { kind: 'one-role'; url: string }
+  | { kind: 'two-roles'; ownerUrl: string; appUrl: string; appRole: string };
+
+const databaseSetupSchema = envSchema
+  .pick({ DATABASE_URL: true, MIGRATION_DATABASE_URL: true })
+  .superRefine(({ DATABASE_URL, MIGRATION_DATABASE_URL }, ctx) => {
+    if (!MIGRATION_DATABASE_URL) return;
+    const issue = (message: string) => ctx.addIssue({ code: 'custom', path: ['MIGRATION_DATABASE_URL'], message });
+    if (!DATABASE_URL) {
+      issue('MIGRATION_DATABASE_URL cần DATABASE_URL của vai trò ứng dụng (needs DATABASE_URL, the application role; PGlite has no roles)');
+      return;
+    }
+    const appRole = roleOf(DATABASE_URL);
+    if (!appRole || !APP_ROLE_PATTERN.test(appRole)) {
+      issue(
+        'khi có MIGRATION_DATABASE_URL, DATABASE_URL phải ghi rõ vai trò ứng dụng, ví dụ postgres://kqnk_app@host/kqnk ' +
+          '(DATABASE_URL must name the application role, lower-case letters, digits and _)',
+      );
+    } else if (appRole === roleOf(MIGRATION_DATABASE_URL)) {
+      issue('MIGRATION_DATABASE_URL và DATABASE_URL dùng cùng một vai trò (both URLs use the same role): DATABASE_URL phải là vai trò ứng dụng (must be the application role)');
+    }
+    if (databaseNameOf(DATABASE_URL) !== databaseNameOf(MIGRATION_DATABASE_URL)) {
+      issue('MIGRATION_DATABASE_URL và DATABASE_URL phải trỏ tới cùng một cơ sở dữ liệu (must name the same database)');
+    }
+  });
+
 let cached: Env | undefined;
 
 /** Read and validate configuration once; a bad variable stops start-up with a message that names it. */
@@ -98,11 +166,58 @@ export function env(): Env {
 /** Validate `source` as configuration; throws a message naming every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const roles = databaseSetupSchema.safeParse(source);
+  const issues = [...(parsed.error?.issues ?? []), ...(parsed.success ? (roles.error?.issues ?? []) : [])];
+  if (!parsed.success || issues.length > 0) {
+    const lines = issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/** Which database and roles the configuration names (validated by `parseEnv`). */
+export function databaseSetup(config: Pick<Env, 'DATABASE_URL' | 'MIGRATION_DATABASE_URL'> = env()): DatabaseSetup {
+  const { DATABASE_URL, MIGRATION_DATABASE_URL } = config;
+  if (!DATABASE_URL) return { kind: 'pglite' };
+  if (!MIGRATION_DATABASE_URL) return { kind: 'one-role', url: DATABASE_URL };
+  return { kind: 'two-roles', ownerUrl: MIGRATION_DATABASE_URL, appUrl: DATABASE_URL, appRole: roleOf(DATABASE_URL)! };
+}
+
+/** The URL that owns the tables (migrations, seed, accounts from the console); undefined on PGlite. */
+export function ownerDatabaseUrl(config: Pick<Env, 'DATABASE_URL' | 'MIGRATION_DATABASE_URL'> = env()): string | undefined {
+  return config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL;
+}
+
+/**
+ * What `npm start`, `npm run serve` and `npm run db:prepare` say once at start about how safe the
+ * revision history is with this configuration (Vietnamese, then English); null with two roles.
+ */
+export function databaseSafetyNotice(setup: DatabaseSetup): string | null {
+  if (setup.kind === 'pglite') {
+    return [
+      'Lưu ý: cơ sở dữ liệu nhúng PGlite chạy với quyền superuser, nên chính máy chủ này có thể tắt các trigger',
+      'giữ cho lịch sử phiên bản chỉ được ghi thêm. Nó dành cho một máy và để dùng thử; khi vận hành thật, hãy dùng',
+      'PostgreSQL với hai vai trò: MIGRATION_DATABASE_URL (chủ sở hữu) và DATABASE_URL (vai trò ứng dụng, `npm run db:roles`).',
+      '(Note: the embedded PGlite database runs as a superuser, so this very server could disable the triggers that keep',
+      'the revision history append-only. It is for one machine and for trying the portal out; in production use',
+      'PostgreSQL with two roles: MIGRATION_DATABASE_URL, the owner, and DATABASE_URL, the application role made by',
+      '`npm run db:roles` — README, "Operations → Database roles".)',
+    ].join('\n');
+  }
+  if (setup.kind === 'one-role') {
+    const role = roleOf(setup.url);
+    const named = role ? `“${role}”` : 'của DATABASE_URL';
+    return [
+      `Lưu ý: chỉ có DATABASE_URL, nên máy chủ migrate và phục vụ bằng cùng một vai trò PostgreSQL (${named}).`,
+      'Vai trò đó sở hữu các bảng và có thể tắt các trigger giữ cho lịch sử phiên bản chỉ được ghi thêm: lịch sử chỉ an toàn',
+      'bằng vai trò đó. Hãy đặt MIGRATION_DATABASE_URL cho chủ sở hữu và cho DATABASE_URL một vai trò ứng dụng (`npm run db:roles`).',
+      `(Note: only DATABASE_URL is set, so the portal migrates and serves as the same PostgreSQL role${role ? ` (“${role}”)` : ''}.`,
+      'That role owns the tables and could disable the triggers that keep the revision history append-only: the history',
+      'is only as safe as that role. Set MIGRATION_DATABASE_URL to the owner and give DATABASE_URL an application role',
+      'made by `npm run db:roles` — README, "Operations → Database roles".)',
+    ].join('\n');
+  }
+  return null;
 }
 
 /** The site's public address, without a trailing slash: SITE_URL, or http://localhost:PORT. */

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import dns from 'node:dns';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureBuild, PRELOAD, prepareAndBootstrap, root, serverEnv, waitForHealth } from './start';
+import { ensureBuild, PRELOAD, prepareAndBootstrap, preparationTarget, root, sayDatabaseRoles, serverEnv, waitForHealth } from './start';
 import { cacheKeyPrefix, currentBuild, keyFingerprint, loadSecrets, newDeploymentId, readStamp, rebuildReason, writeStamp } from './serve/build';
 import { checkPorts, checkRedis, findMimeTypes, findNginx, readServeOptions, Refusal, serveDir, type ServeOptions } from './serve/checks';
 import { currentUserDirective, nginxArgs, renderNginxConfig, testNginxConfig, writeNginxConfig } from './serve/nginx';
@@ -73,7 +73,7 @@ async function ensureServeBuild(dir: string, key: string): Promise<{ deploymentI
   if (reason) say(`• Cần build lại (rebuild needed): ${reason}`);
   const buildEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key, NEXT_DEPLOYMENT_ID: candidate };
   // The build needs no database, and builds with Next's default cache (no Redis at build time).
-  for (const name of ['DATABASE_URL', 'KQNK_CACHE', 'KQNK_BEHIND_PROXY']) delete buildEnv[name];
+  for (const name of ['DATABASE_URL', 'MIGRATION_DATABASE_URL', 'KQNK_CACHE', 'KQNK_BEHIND_PROXY']) delete buildEnv[name];
   await ensureBuild({ force: reason !== null, env: buildEnv });
   const after = currentBuild(root);
   if (after.buildIdMtimeMs === null || after.buildId === null) throw new Error('.next/BUILD_ID missing after the build');
@@ -131,11 +131,13 @@ async function main(): Promise<void> {
   const { secrets, notes } = loadSecrets(dir, process.env);
   for (const note of notes) say(`  ${note}`);
 
+  await sayDatabaseRoles();
   try {
-    await prepareAndBootstrap({ url: databaseUrl });
+    // As the owner (MIGRATION_DATABASE_URL) when there are two roles; the instances serve as DATABASE_URL.
+    await prepareAndBootstrap(await preparationTarget());
   } catch (error) {
     console.error(`\nKhông chuẩn bị được cơ sở dữ liệu (database preparation failed): ${(error as Error).message}`);
-    console.error('Kiểm tra DATABASE_URL và PostgreSQL có đang chạy không (is PostgreSQL running?).');
+    console.error('Kiểm tra DATABASE_URL (và MIGRATION_DATABASE_URL) và PostgreSQL có đang chạy không (is PostgreSQL running?).');
     process.exit(1);
   }
 

@@ -27,7 +27,31 @@ export function hidePassword(url: string): string {
   }
 }
 
-export type DatabaseTarget = { url: string } | { dataDir: string };
+/** Where to prepare: PostgreSQL as the owner (and the application role to grant to, with two roles), or a PGlite folder. */
+export type DatabaseTarget = { url: string; appRole?: string } | { dataDir: string };
+
+/** The target that prepares the configured database: the owner's URL (MIGRATION_DATABASE_URL, else DATABASE_URL), or PGlite. */
+export async function preparationTarget(): Promise<DatabaseTarget> {
+  const { databaseSetup, pgliteDir } = await import('../lib/env');
+  const setup = databaseSetup();
+  if (setup.kind === 'two-roles') return { url: setup.ownerUrl, appRole: setup.appRole };
+  if (setup.kind === 'one-role') return { url: setup.url };
+  return { dataDir: pgliteDir() };
+}
+
+/** Print, once, what the configuration means for the history's safety (lib/env.ts databaseSafetyNotice). */
+export async function sayDatabaseRoles(log: (line: string) => void = say): Promise<void> {
+  const { databaseSafetyNotice, databaseSetup, roleOf } = await import('../lib/env');
+  const setup = databaseSetup();
+  const notice = databaseSafetyNotice(setup);
+  if (notice) log(`\n${notice}\n`);
+  else if (setup.kind === 'two-roles') {
+    log(
+      `  vai trò (roles): chủ sở hữu (owner) ${roleOf(setup.ownerUrl) ?? '(mặc định / default)'} migrate qua MIGRATION_DATABASE_URL; ` +
+        `vai trò ứng dụng (application role) ${setup.appRole} phục vụ qua DATABASE_URL (serves)`,
+    );
+  }
+}
 
 /** Open, prepare (db/prepare.ts), bootstrap the first admin and close the database, printing each step. The handle is closed before returning: PGlite allows one process per folder. */
 export async function prepareAndBootstrap(target: DatabaseTarget, log: (line: string) => void = say): Promise<void> {
@@ -36,7 +60,7 @@ export async function prepareAndBootstrap(target: DatabaseTarget, log: (line: st
 
   let t = Date.now();
   if ('url' in target) {
-    log(`• Mở cơ sở dữ liệu PostgreSQL (opening PostgreSQL): ${hidePassword(target.url)}`);
+    log(`• Mở cơ sở dữ liệu PostgreSQL (opening PostgreSQL): ${hidePassword(target.url)}${target.appRole ? ' — chủ sở hữu (as the owner)' : ''}`);
   } else {
     const exists = fs.existsSync(path.join(target.dataDir, 'PG_VERSION'));
     log(
@@ -49,12 +73,18 @@ export async function prepareAndBootstrap(target: DatabaseTarget, log: (line: st
   try {
     log(`  đã mở (opened) — ${seconds(t)}`);
 
+    const starting = {
+      migrate: '• Áp dụng migration (applying migrations)…',
+      seed: '• Nạp dữ liệu báo cáo (seeding)…',
+      grants: `• Cấp quyền cho vai trò ứng dụng (granting the application role) ${'appRole' in target ? target.appRole : ''}: db/roles.sql…`,
+    };
     await migrateAndSeed(handle, {
+      appRole: 'appRole' in target ? target.appRole : undefined,
       onStep(step, phase, loaded = []) {
         if (phase === 'start') {
           t = Date.now();
-          log(step === 'migrate' ? '• Áp dụng migration (applying migrations)…' : '• Nạp dữ liệu báo cáo (seeding)…');
-        } else if (step === 'migrate') {
+          log(starting[step]);
+        } else if (step === 'migrate' || step === 'grants') {
           log(`  xong (done) — ${seconds(t)}`);
         } else {
           log(
@@ -186,7 +216,7 @@ async function main(): Promise<void> {
   say('Khởi động cổng thông tin "Kết quả nhiệm kỳ" (starting the portal)');
 
   say('• Kiểm tra cấu hình (validating config)…');
-  const { env, pgliteDir } = await import('../lib/env');
+  const { env } = await import('../lib/env');
   let config: ReturnType<typeof env>;
   try {
     config = env();
@@ -196,12 +226,13 @@ async function main(): Promise<void> {
   }
   const port = config.PORT;
   say(`  hợp lệ (ok): PORT=${port}, cơ sở dữ liệu (database): ${config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (PGLITE_DIR)'}`);
+  await sayDatabaseRoles();
 
   try {
-    await prepareAndBootstrap(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: pgliteDir() });
+    await prepareAndBootstrap(await preparationTarget());
   } catch (error) {
     console.error(`\nKhông chuẩn bị được cơ sở dữ liệu (database preparation failed): ${(error as Error).message}`);
-    if (config.DATABASE_URL) console.error('Kiểm tra DATABASE_URL và PostgreSQL có đang chạy không (is PostgreSQL running?).');
+    if (config.DATABASE_URL) console.error('Kiểm tra DATABASE_URL (và MIGRATION_DATABASE_URL) và PostgreSQL có đang chạy không (is PostgreSQL running?).');
     else console.error('Nếu một máy chủ khác đang dùng thư mục PGlite này, hãy dừng nó trước (PGlite allows one process per folder).');
     process.exit(1);
   }

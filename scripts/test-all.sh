@@ -11,6 +11,10 @@
 #       and restarts that cluster, and stops both by pid; its server log: test-results/outage-server.log
 #   (f) npm run serve on PostgreSQL (fresh database kqnk_e2e_serve): nginx on port 3200 in front of
 #       two instances (3201, 3202) sharing Redis + Playwright (project serve, e2e/serve/)
+#   The servers of (e) and (f) run as two roles, as in production: the test server's own user owns
+#   the tables and prepares (MIGRATION_DATABASE_URL), and the application role E2E_APP_ROLE
+#   (default kqnk_e2e_app, made by `npm run db:roles`; roles are cluster-wide and it is left in
+#   place for the next run) serves (DATABASE_URL): it may not change revisions nor their triggers.
 # Each runner's own output stays visible; the VERY LAST line is "N passed, N failed" summed
 # over all suites. Exit status is non-zero when anything failed or a runner crashed
 # (a crash, a failed build or an unreachable PostgreSQL each count as one failure).
@@ -26,6 +30,7 @@ PG_SERVER_URL=${TEST_PG_SERVER_URL:-postgres://127.0.0.1:5432/test}
 E2E_DB=kqnk_e2e
 E2E_PORT=${E2E_PORT:-3100}
 E2E_BASE_URL="http://127.0.0.1:$E2E_PORT"
+E2E_APP_ROLE=${E2E_APP_ROLE:-kqnk_e2e_app}
 
 TOTAL_PASSED=0
 TOTAL_FAILED=0
@@ -92,6 +97,17 @@ stop_server() {
 }
 trap stop_server EXIT
 trap 'echo "test-all: interrupted" >&2; stop_server; exit 130' INT TERM
+
+# The URL of the same database as another role (no password: the test server trusts 127.0.0.1).
+as_role() { # url role
+  node -e 'const u = new URL(process.argv[1]); u.username = process.argv[2]; u.password = ""; console.log(u.toString())' "$1" "$2"
+}
+
+# Create (once per cluster) the application role and grant it on database <url>, as its owner.
+app_role_on() { # owner-url
+  MIGRATION_DATABASE_URL="$1" node "$ROOT/node_modules/tsx/dist/cli.mjs" --conditions=react-server \
+    scripts/db.ts roles --app-role "$E2E_APP_ROLE"
+}
 
 VITEST=(node "$ROOT/node_modules/vitest/vitest.mjs" run)
 [[ -f "$ROOT/node_modules/vitest/vitest.mjs" ]] || VITEST=("$ROOT/node_modules/.bin/vitest" run)
@@ -186,10 +202,11 @@ elif (exec 3<>"/dev/tcp/127.0.0.1/$E2E_PORT") 2>/dev/null; then
   record "playwright" 0 1 0 "port $E2E_PORT busy"
 else
   E2E_DATABASE_URL="${PG_SERVER_URL%/*}/$E2E_DB"
+  E2E_APP_DATABASE_URL=$(as_role "$E2E_DATABASE_URL" "$E2E_APP_ROLE")
   SERVER_READY=0
-  if npx --no-install tsx scripts/db.ts recreate-pg "$PG_SERVER_URL" "$E2E_DB"; then
+  if npx --no-install tsx scripts/db.ts recreate-pg "$PG_SERVER_URL" "$E2E_DB" && app_role_on "$E2E_DATABASE_URL"; then
     # Own process group (setsid), so the whole tree (tsx → start.ts → next-server) is stopped together.
-    DATABASE_URL="$E2E_DATABASE_URL" PORT="$E2E_PORT" NODE_ENV=production \
+    MIGRATION_DATABASE_URL="$E2E_DATABASE_URL" DATABASE_URL="$E2E_APP_DATABASE_URL" PORT="$E2E_PORT" NODE_ENV=production \
       AUTH_URL="http://localhost:$E2E_PORT" AUTH_TRUST_HOST=true \
       ADMIN_EMAIL="$E2E_ADMIN_EMAIL" ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
       setsid node "$ROOT/node_modules/tsx/dist/cli.mjs" --conditions=react-server scripts/start.ts >"$RESULTS/e2e-server.log" 2>&1 </dev/null &
@@ -203,8 +220,8 @@ else
   fi
   if [[ $SERVER_READY -eq 1 ]]; then
     echo "server ready: $E2E_BASE_URL ($((SECONDS - t)) s)"
-    # An editor account for the staff specs, added from the shell as an operator would.
-    printf '%s\n' "$E2E_EDITOR_PASSWORD" | DATABASE_URL="$E2E_DATABASE_URL" \
+    # An editor account for the staff specs, added from the shell as an operator would (as the owner).
+    printf '%s\n' "$E2E_EDITOR_PASSWORD" | MIGRATION_DATABASE_URL="$E2E_DATABASE_URL" DATABASE_URL="$E2E_APP_DATABASE_URL" \
       node "$ROOT/node_modules/tsx/dist/cli.mjs" --conditions=react-server scripts/user.ts add \
       --email "$E2E_EDITOR_EMAIL" --name "Biên tập viên E2E" --role editor
     E2E_BASE_URL="$E2E_BASE_URL" PLAYWRIGHT_JSON_OUTPUT_FILE="$RESULTS/playwright.json" \
@@ -234,10 +251,11 @@ if [[ $BUILD_OK -ne 1 || $PG_OK -ne 1 ]]; then
   record "playwright (serve)" 0 1 0 "not run: build failed or PostgreSQL unreachable"
 else
   SERVE_DATABASE_URL="${PG_SERVER_URL%/*}/$SERVE_DB"
+  SERVE_APP_DATABASE_URL=$(as_role "$SERVE_DATABASE_URL" "$E2E_APP_ROLE")
   SERVER_READY=0
-  if npx --no-install tsx scripts/db.ts recreate-pg "$PG_SERVER_URL" "$SERVE_DB"; then
+  if npx --no-install tsx scripts/db.ts recreate-pg "$PG_SERVER_URL" "$SERVE_DB" && app_role_on "$SERVE_DATABASE_URL"; then
     # scripts/serve.ts refuses to start when a port is taken or nginx/Redis is missing, and says why.
-    DATABASE_URL="$SERVE_DATABASE_URL" PORT="$SERVE_PORT" INSTANCES=2 \
+    MIGRATION_DATABASE_URL="$SERVE_DATABASE_URL" DATABASE_URL="$SERVE_APP_DATABASE_URL" PORT="$SERVE_PORT" INSTANCES=2 \
       ADMIN_EMAIL="$E2E_ADMIN_EMAIL" ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
       setsid node "$ROOT/node_modules/tsx/dist/cli.mjs" --conditions=react-server scripts/serve.ts >"$RESULTS/e2e-serve.log" 2>&1 </dev/null &
     SERVER_PID=$!
@@ -250,7 +268,7 @@ else
   fi
   if [[ $SERVER_READY -eq 1 ]]; then
     echo "serve ready: $SERVE_BASE_URL ($((SECONDS - t)) s)"
-    printf '%s\n' "$E2E_EDITOR_PASSWORD" | DATABASE_URL="$SERVE_DATABASE_URL" \
+    printf '%s\n' "$E2E_EDITOR_PASSWORD" | MIGRATION_DATABASE_URL="$SERVE_DATABASE_URL" DATABASE_URL="$SERVE_APP_DATABASE_URL" \
       node "$ROOT/node_modules/tsx/dist/cli.mjs" --conditions=react-server scripts/user.ts add \
       --email "$E2E_EDITOR_EMAIL" --name "Biên tập viên E2E" --role editor
     E2E_BASE_URL="$SERVE_BASE_URL" E2E_INSTANCES="http://localhost:$((SERVE_PORT + 1)),http://localhost:$((SERVE_PORT + 2))" \

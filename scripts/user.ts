@@ -10,8 +10,8 @@
  *   npm run user -- reset-password --email a@b.vn                        (password from stdin, as for add)
  *   npm run user -- reset-second-factor --email a@b.vn                   (lost phone and no admin to ask: the last admin)
  *
- * Uses the same database as the app (DATABASE_URL, else the PGlite folder PGLITE_DIR) and applies
- * migrations first. Passwords are read from stdin, never from arguments (they would land in
+ * Uses the same database as the app, as the owner (MIGRATION_DATABASE_URL, else DATABASE_URL, else
+ * the PGlite folder PGLITE_DIR), and applies migrations first. Passwords are read from stdin, never from arguments (they would land in
  * the shell history and in `ps`). The npm script runs tsx with `--conditions=react-server`
  * so the `server-only` guard of db/queries resolves to its empty server build.
  */
@@ -106,7 +106,7 @@ async function open(): Promise<DatabaseHandle> {
   const { env, pgliteDir } = await import('../lib/env');
   const config = env();
   if (config.DATABASE_URL) {
-    return openDatabase({ url: config.DATABASE_URL, max: 2 });
+    return openDatabase({ url: config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL, max: 2 });
   }
   const dir = pgliteDir();
   console.error(

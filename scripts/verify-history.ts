@@ -2,10 +2,11 @@
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/prepare';
 import { verifyHistory } from '@/db/history';
-import { env, pgliteDir } from '@/lib/env';
+import { ownerDatabaseUrl, pgliteDir } from '@/lib/env';
 
-const { DATABASE_URL } = env();
-const handle = await openDatabase(DATABASE_URL ? { url: DATABASE_URL } : { dataDir: pgliteDir() });
+// As the owner (MIGRATION_DATABASE_URL when set): it applies the migrations first, which the application role may not.
+const url = ownerDatabaseUrl();
+const handle = await openDatabase(url ? { url } : { dataDir: pgliteDir() });
 try {
   await migrateDatabase(handle);
   console.log(`Kiểm tra lịch sử (verifying history) — ${handle.location}`);
