@@ -189,8 +189,55 @@ E2E_EDITOR_PASSWORD="${E2E_EDITOR_PASSWORD:-mật khẩu biên tập viên dùng
 # e2e/second-factor.spec.ts marks its own editor; tests/db/second-factor.test.ts covers the admin rule.
 export SECOND_FACTOR_POLICY="${SECOND_FACTOR_POLICY:-per-account}"
 
+# A server on a fresh database (the owner migrates and seeds, the server runs as the app role), an
+# editor added from the shell as an operator would (as the owner), then one Playwright project
+# against it; the server's whole process group is stopped afterwards.
+#   browser_suite NAME DB PROJECT BASE_URL LOG JSON READY TRIES SCRIPT [VAR=value …]
+# READY: "health" (GET BASE_URL/api/health answers) or "log" (the log says "Sẵn sàng (ready)");
+# TRIES: half-seconds to wait for it. VAR=value: the server's own environment. RUNNER_ENV (an
+# array): extra environment for Playwright. Sets SUITE_CODE to Playwright's exit code (1 if not run).
+RUNNER_ENV=()
+browser_suite() {
+  local name=$1 db=$2 project=$3 base=$4 log="$RESULTS/$5" json="$RESULTS/$6" ready=$7 tries=$8 script=$9
+  shift 9
+  local t=$SECONDS owner_url="${PG_SERVER_URL%/*}/$db" app_url up=0
+  app_url=$(as_role "$owner_url" "$E2E_APP_ROLE")
+  SUITE_CODE=1
+  if npx --no-install tsx scripts/db.ts recreate-pg "$PG_SERVER_URL" "$db" && app_role_on "$owner_url"; then
+    # Own process group (setsid), so the whole tree (tsx → the script → next-server, nginx) is stopped together.
+    env "$@" MIGRATION_DATABASE_URL="$owner_url" DATABASE_URL="$app_url" \
+      ADMIN_EMAIL="$E2E_ADMIN_EMAIL" ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
+      setsid node "$ROOT/node_modules/tsx/dist/cli.mjs" --conditions=react-server "$script" >"$log" 2>&1 </dev/null &
+    SERVER_PID=$!
+    echo "$script pid/pgid $SERVER_PID, log: ${log#"$ROOT"/}"
+    for _ in $(seq 1 "$tries"); do
+      if ! kill -0 "$SERVER_PID" 2>/dev/null; then break; fi
+      if [[ $ready == health ]] && curl -fsS -o /dev/null --max-time 5 "$base/api/health" 2>/dev/null; then up=1; break; fi
+      if [[ $ready == log ]] && grep -q "Sẵn sàng (ready)" "$log" 2>/dev/null; then up=1; break; fi
+      sleep 0.5
+    done
+  fi
+  if [[ $up -eq 1 ]]; then
+    echo "ready: $base ($((SECONDS - t)) s)"
+    printf '%s\n' "$E2E_EDITOR_PASSWORD" | MIGRATION_DATABASE_URL="$owner_url" DATABASE_URL="$app_url" \
+      node "$ROOT/node_modules/tsx/dist/cli.mjs" --conditions=react-server scripts/user.ts add \
+      --email "$E2E_EDITOR_EMAIL" --name "Biên tập viên E2E" --role editor
+    env "${RUNNER_ENV[@]}" E2E_BASE_URL="$base" PLAYWRIGHT_JSON_OUTPUT_FILE="$json" \
+      E2E_ADMIN_EMAIL="$E2E_ADMIN_EMAIL" E2E_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
+      E2E_EDITOR_EMAIL="$E2E_EDITOR_EMAIL" E2E_EDITOR_PASSWORD="$E2E_EDITOR_PASSWORD" \
+      node "$ROOT/node_modules/@playwright/test/cli.js" test --project="$project"
+    SUITE_CODE=$?
+    count_runner "$name" playwright "$json" $SUITE_CODE $((SECONDS - t))
+    [[ $SUITE_CODE -ne 0 ]] && { echo "--- server log (last 40 lines) ---"; tail -n 40 "$log"; }
+  else
+    echo "!!! $script did not become ready at $base — log:" >&2
+    tail -n 60 "$log" >&2 2>/dev/null
+    record "$name" 0 1 $((SECONDS - t)) "server did not start"
+  fi
+  stop_server
+}
+
 banner "(e) Playwright — next start on PostgreSQL ($E2E_DB, port $E2E_PORT)"
-t=$SECONDS
 if [[ $BUILD_OK -ne 1 ]]; then
   echo "!!! no build: e2e not run (counted as a failure)" >&2
   record "playwright" 0 1 0 "not run: build failed"
@@ -201,43 +248,10 @@ elif (exec 3<>"/dev/tcp/127.0.0.1/$E2E_PORT") 2>/dev/null; then
   echo "!!! port $E2E_PORT is already in use: another server would be tested. Stop it or set E2E_PORT." >&2
   record "playwright" 0 1 0 "port $E2E_PORT busy"
 else
-  E2E_DATABASE_URL="${PG_SERVER_URL%/*}/$E2E_DB"
-  E2E_APP_DATABASE_URL=$(as_role "$E2E_DATABASE_URL" "$E2E_APP_ROLE")
-  SERVER_READY=0
-  if npx --no-install tsx scripts/db.ts recreate-pg "$PG_SERVER_URL" "$E2E_DB" && app_role_on "$E2E_DATABASE_URL"; then
-    # Own process group (setsid), so the whole tree (tsx → start.ts → next-server) is stopped together.
-    MIGRATION_DATABASE_URL="$E2E_DATABASE_URL" DATABASE_URL="$E2E_APP_DATABASE_URL" PORT="$E2E_PORT" NODE_ENV=production \
-      AUTH_URL="http://localhost:$E2E_PORT" AUTH_TRUST_HOST=true \
-      ADMIN_EMAIL="$E2E_ADMIN_EMAIL" ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
-      setsid node "$ROOT/node_modules/tsx/dist/cli.mjs" --conditions=react-server scripts/start.ts >"$RESULTS/e2e-server.log" 2>&1 </dev/null &
-    SERVER_PID=$!
-    echo "server pid/pgid $SERVER_PID, log: test-results/e2e-server.log"
-    for _ in $(seq 1 240); do
-      if ! kill -0 "$SERVER_PID" 2>/dev/null; then break; fi
-      if curl -fsS -o /dev/null --max-time 5 "$E2E_BASE_URL/api/health" 2>/dev/null; then SERVER_READY=1; break; fi
-      sleep 0.5
-    done
-  fi
-  if [[ $SERVER_READY -eq 1 ]]; then
-    echo "server ready: $E2E_BASE_URL ($((SECONDS - t)) s)"
-    # An editor account for the staff specs, added from the shell as an operator would (as the owner).
-    printf '%s\n' "$E2E_EDITOR_PASSWORD" | MIGRATION_DATABASE_URL="$E2E_DATABASE_URL" DATABASE_URL="$E2E_APP_DATABASE_URL" \
-      node "$ROOT/node_modules/tsx/dist/cli.mjs" --conditions=react-server scripts/user.ts add \
-      --email "$E2E_EDITOR_EMAIL" --name "Biên tập viên E2E" --role editor
-    E2E_BASE_URL="$E2E_BASE_URL" PLAYWRIGHT_JSON_OUTPUT_FILE="$RESULTS/playwright.json" \
-      E2E_ADMIN_EMAIL="$E2E_ADMIN_EMAIL" E2E_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
-      E2E_EDITOR_EMAIL="$E2E_EDITOR_EMAIL" E2E_EDITOR_PASSWORD="$E2E_EDITOR_PASSWORD" \
-      node "$ROOT/node_modules/@playwright/test/cli.js" test --project=chromium
-    code=$?
-    count_runner "playwright" playwright "$RESULTS/playwright.json" $code $((SECONDS - t))
-    [[ $code -ne 0 ]] && { echo "--- e2e server log (last 40 lines) ---"; tail -n 40 "$RESULTS/e2e-server.log"; }
-    [[ $code -ne 0 && -f "$RESULTS/outage-server.log" ]] && { echo "--- outage spec's server log (last 20 lines) ---"; tail -n 20 "$RESULTS/outage-server.log"; }
-  else
-    echo "!!! the e2e server did not answer $E2E_BASE_URL/api/health — log:" >&2
-    tail -n 60 "$RESULTS/e2e-server.log" >&2 2>/dev/null
-    record "playwright" 0 1 $((SECONDS - t)) "server did not start"
-  fi
-  stop_server
+  RUNNER_ENV=()
+  browser_suite "playwright" "$E2E_DB" chromium "$E2E_BASE_URL" e2e-server.log playwright.json health 240 scripts/start.ts \
+    PORT="$E2E_PORT" NODE_ENV=production AUTH_URL="http://localhost:$E2E_PORT" AUTH_TRUST_HOST=true
+  [[ $SUITE_CODE -ne 0 && -f "$RESULTS/outage-server.log" ]] && { echo "--- outage spec's server log (last 20 lines) ---"; tail -n 20 "$RESULTS/outage-server.log"; }
 fi
 
 # ---------------------------------------------------------------------------------------------
@@ -245,46 +259,15 @@ SERVE_DB=kqnk_e2e_serve
 SERVE_PORT=${E2E_SERVE_PORT:-3200}
 SERVE_BASE_URL="http://localhost:$SERVE_PORT"
 banner "(f) Playwright — npm run serve on PostgreSQL ($SERVE_DB): nginx :$SERVE_PORT, instances :$((SERVE_PORT + 1)), :$((SERVE_PORT + 2)), Redis"
-t=$SECONDS
 if [[ $BUILD_OK -ne 1 || $PG_OK -ne 1 ]]; then
   echo "!!! no build or no PostgreSQL: the serve e2e not run (counted as a failure)" >&2
   record "playwright (serve)" 0 1 0 "not run: build failed or PostgreSQL unreachable"
 else
-  SERVE_DATABASE_URL="${PG_SERVER_URL%/*}/$SERVE_DB"
-  SERVE_APP_DATABASE_URL=$(as_role "$SERVE_DATABASE_URL" "$E2E_APP_ROLE")
-  SERVER_READY=0
-  if npx --no-install tsx scripts/db.ts recreate-pg "$PG_SERVER_URL" "$SERVE_DB" && app_role_on "$SERVE_DATABASE_URL"; then
-    # scripts/serve.ts refuses to start when a port is taken or nginx/Redis is missing, and says why.
-    MIGRATION_DATABASE_URL="$SERVE_DATABASE_URL" DATABASE_URL="$SERVE_APP_DATABASE_URL" PORT="$SERVE_PORT" INSTANCES=2 \
-      ADMIN_EMAIL="$E2E_ADMIN_EMAIL" ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
-      setsid node "$ROOT/node_modules/tsx/dist/cli.mjs" --conditions=react-server scripts/serve.ts >"$RESULTS/e2e-serve.log" 2>&1 </dev/null &
-    SERVER_PID=$!
-    echo "npm run serve pid/pgid $SERVER_PID, log: test-results/e2e-serve.log (it builds again with the shared server-actions key)"
-    for _ in $(seq 1 900); do
-      if ! kill -0 "$SERVER_PID" 2>/dev/null; then break; fi
-      if grep -q "Sẵn sàng (ready)" "$RESULTS/e2e-serve.log" 2>/dev/null; then SERVER_READY=1; break; fi
-      sleep 0.5
-    done
-  fi
-  if [[ $SERVER_READY -eq 1 ]]; then
-    echo "serve ready: $SERVE_BASE_URL ($((SECONDS - t)) s)"
-    printf '%s\n' "$E2E_EDITOR_PASSWORD" | MIGRATION_DATABASE_URL="$SERVE_DATABASE_URL" DATABASE_URL="$SERVE_APP_DATABASE_URL" \
-      node "$ROOT/node_modules/tsx/dist/cli.mjs" --conditions=react-server scripts/user.ts add \
-      --email "$E2E_EDITOR_EMAIL" --name "Biên tập viên E2E" --role editor
-    E2E_BASE_URL="$SERVE_BASE_URL" E2E_INSTANCES="http://localhost:$((SERVE_PORT + 1)),http://localhost:$((SERVE_PORT + 2))" \
-      PLAYWRIGHT_JSON_OUTPUT_FILE="$RESULTS/playwright-serve.json" \
-      E2E_ADMIN_EMAIL="$E2E_ADMIN_EMAIL" E2E_ADMIN_PASSWORD="$E2E_ADMIN_PASSWORD" \
-      E2E_EDITOR_EMAIL="$E2E_EDITOR_EMAIL" E2E_EDITOR_PASSWORD="$E2E_EDITOR_PASSWORD" \
-      node "$ROOT/node_modules/@playwright/test/cli.js" test --project=serve
-    code=$?
-    count_runner "playwright (serve)" playwright "$RESULTS/playwright-serve.json" $code $((SECONDS - t))
-    [[ $code -ne 0 ]] && { echo "--- serve log (last 40 lines) ---"; tail -n 40 "$RESULTS/e2e-serve.log"; }
-  else
-    echo "!!! npm run serve did not become ready — log:" >&2
-    tail -n 60 "$RESULTS/e2e-serve.log" >&2 2>/dev/null
-    record "playwright (serve)" 0 1 $((SECONDS - t)) "serve did not start"
-  fi
-  stop_server
+  # scripts/serve.ts refuses to start when a port is taken or nginx/Redis is missing, and says why;
+  # it builds again with the shared server-actions key, hence the longer wait.
+  RUNNER_ENV=(E2E_INSTANCES="http://localhost:$((SERVE_PORT + 1)),http://localhost:$((SERVE_PORT + 2))")
+  browser_suite "playwright (serve)" "$SERVE_DB" serve "$SERVE_BASE_URL" e2e-serve.log playwright-serve.json log 900 scripts/serve.ts \
+    PORT="$SERVE_PORT" INSTANCES=2
 fi
 
 # ---------------------------------------------------------------------------------------------
