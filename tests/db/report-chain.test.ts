@@ -335,7 +335,8 @@ describe(`migration 0008 chains the existing history (${databaseKind()})`, () =>
     const previous = new Map<string, { id: number; no: number; hash: string }>();
     const written: { id: number; reportId: number; hash: string }[] = [];
     const at = new Date('2026-01-02T03:04:05.678Z');
-    for (const [i, [reportId, itemId]] of [[1, 10], [2, 20], [1, 11], [1, 10], [2, 20], [1, 12]].entries()) {
+    const order: [reportId: number, itemId: number][] = [[1, 10], [2, 20], [1, 11], [1, 10], [2, 20], [1, 12]];
+    for (const [i, [reportId, itemId]] of order.entries()) {
       const before = previous.get(`${reportId}/${itemId}`);
       const content = {
         reportId,
