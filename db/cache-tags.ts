@@ -31,6 +31,8 @@ export const readTags = {
   entity: (report: string) => [tags.entities(report), tags.toc(report)],
   sourceText: (report: string) => [tags.report(report)],
   latestRevision: (report: string) => [tags.latest(report)],
+  /** The report's head now (its newest revision in the report chain): moves with every write. */
+  reportHead: (report: string) => [tags.latest(report)],
   sectionCitations: (report: string) => [tags.citations(report)],
   /** An item's public changelog changes exactly when the item is written. */
   itemChangelog: (report: string, itemType: 'indicator' | 'section', key: string) =>

@@ -273,7 +273,8 @@ export const reasonKind = pgEnum('reason_kind', REASON_KINDS);
 /**
  * Append-only history of every item. Triggers (see migrations) refuse UPDATE,
  * DELETE and TRUNCATE. `hash` covers the row's content and `previousHash`, so
- * a row changed behind the application's back breaks the chain.
+ * a row changed behind the application's back breaks the item's chain; `reportHash` chains
+ * every revision of the report, so a removed or reordered row breaks the report's chain.
  */
 export const revisions = pgTable(
   'revisions',
@@ -297,9 +298,18 @@ export const revisions = pgTable(
     previousId: bigint('previous_id', { mode: 'number' }),
     previousHash: text('previous_hash'),
     hash: text('hash').notNull(),
+    /**
+     * The report-wide chain (db/history.ts): 1, 2, 3… per report in commit order, the previous
+     * revision's `reportHash` in that order, and a hash over both and `hash`. Its newest row is
+     * the report's published head.
+     */
+    reportSeq: integer('report_seq').notNull(),
+    reportPreviousHash: text('report_previous_hash'),
+    reportHash: text('report_hash').notNull(),
   },
   (t) => [
     unique('revisions_item_no').on(t.itemType, t.itemId, t.revisionNo),
+    unique('revisions_report_seq').on(t.reportId, t.reportSeq),
     index('revisions_created').on(t.createdAt.desc(), t.id.desc()),
     // Past views (db/queries/state.ts): each item's latest revision up to a given id is one index
     // descent per item, and a moment is one descent on (report, time): no scan of the history.

@@ -1,6 +1,6 @@
 /**
  * Open data end to end: the JSON and CSV endpoints with their caching headers, 304s, errors,
- * the Atom feed — and, after a real edit by an editor, no staff identity anywhere a reader can
+ * the report's head (the same in the API, the feed and the print footer), the Atom feed — and, after a real edit by an editor, no staff identity anywhere a reader can
  * fetch (JSON, CSV, feed, public pages).
  */
 import type { APIResponse, Page } from '@playwright/test';
@@ -26,6 +26,20 @@ function expectCachingHeaders(response: APIResponse) {
 }
 
 let note = '';
+
+type Head = { report: string; seq: number; hash: string; at: string; revision: number };
+let headBefore: Head;
+
+test('the report head before the change: JSON, cacheable, 304', async ({ request }) => {
+  const response = await request.get(`${API}/head`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('application/json');
+  expectCachingHeaders(response);
+  headBefore = await response.json();
+  expect(headBefore).toMatchObject({ report: SLUG, seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/), revision: expect.any(Number) });
+  expect(response.headers()['x-report-revision']).toBe(`r${headBefore.revision}`);
+  expect((await request.get(`${API}/head`, { headers: { 'If-None-Match': response.headers()['etag']! } })).status()).toBe(304);
+});
 
 test('an editor makes a change (so there is something that could leak)', async ({ page, indicatorForm }) => {
   note = `Ghi chú kiểm thử dữ liệu mở ${Date.now()}`;
@@ -136,12 +150,46 @@ test('the Atom feed: well-formed, the change with its reason and old → new, th
   expect((await request.get('/thay-doi.atom', { headers: { 'If-None-Match': response.headers()['etag']! } })).status()).toBe(304);
 });
 
+test('the head: the save moved it on, and the API, the Atom feed and the print footer publish the same one', async ({ request, page }) => {
+  const head: Head = await (await request.get(`${API}/head`)).json();
+  expect(head.seq).toBeGreaterThan(headBefore.seq);
+  expect(head.hash).not.toBe(headBefore.hash);
+  // The head kept before is still that revision's place in the chain (what ?asOf=r<id> publishes).
+  expect(await (await request.get(`${API}/head?asOf=r${headBefore.revision}`)).json()).toEqual(headBefore);
+
+  const xml = await (await request.get('/thay-doi.atom')).text();
+  await page.goto('/du-lieu');
+  const feedHead = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    const el = doc.getElementsByTagNameNS('urn:kqnk:ns:report-head:1', 'head')[0];
+    const related = [...doc.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'link')].find((l) => l.getAttribute('rel') === 'related');
+    return {
+      errors: doc.getElementsByTagName('parsererror').length,
+      seq: Number(el?.getAttribute('seq')),
+      hash: el?.getAttribute('hash'),
+      at: el?.getAttribute('at'),
+      revision: Number(el?.getAttribute('revision')),
+      related: related?.getAttribute('href') ?? '',
+    };
+  }, xml);
+  expect(feedHead).toMatchObject({ errors: 0, seq: head.seq, hash: head.hash, at: head.at, revision: head.revision });
+  expect(feedHead.related.endsWith(`${API}/head`)).toBe(true);
+
+  await page.goto('/in');
+  const footer = page.locator('.print-colophon .print-head');
+  await expect(footer).toHaveAttribute('data-head-seq', String(head.seq));
+  await expect(footer).toHaveAttribute('data-head-hash', head.hash);
+  await expect(footer).toContainText(`số thứ tự ${head.seq}, mã băm ${head.hash.slice(0, 12)}`);
+  await expect(footer).toContainText(head.hash);
+  await expect(footer).toContainText(`${API}/head`);
+});
+
 test('no staff identity anywhere a reader can fetch', async ({ request, page }) => {
   const secrets = [EDITOR.email, ADMIN.email, EDITOR_NAME].map((s) => s.toLowerCase());
   const check = (what: string, text: string) => {
     for (const s of secrets) expect(text.toLowerCase().includes(s), `${what} contains “${s}”`).toBe(false);
   };
-  for (const path of [API, `${API}/indicators`, `${API}/indicators.csv`, '/thay-doi.atom']) check(path, await (await request.get(path)).text());
+  for (const path of [API, `${API}/indicators`, `${API}/indicators.csv`, `${API}/head`, '/thay-doi.atom']) check(path, await (await request.get(path)).text());
   for (const path of ['/thay-doi', `/chi-tieu/${CODE}/lich-su`, `/chi-tieu/${CODE}`, '/muc/kinh-te/lich-su', '/du-lieu', '/in']) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(200);

@@ -33,3 +33,21 @@ export function revisionHash(content: HashedRevisionContent): string {
   const payload = canonicalJson({ ...content, createdAt: content.createdAt.toISOString() });
   return createHash('sha256').update(payload, 'utf8').digest('hex');
 }
+
+export type ReportChainLink = {
+  reportId: number;
+  reportSeq: number;
+  /** The report hash of the report's previous revision; null for its first. */
+  reportPreviousHash: string | null;
+  /** The revision's own hash (revisionHash), which covers its whole content. */
+  hash: string;
+};
+
+/**
+ * The hash that chains all revisions of a report in commit order: sha-256 over the canonical
+ * JSON of the link. Migration 0008 computes the same value in SQL (`revision_report_hash`).
+ */
+export function reportChainHash(link: ReportChainLink): string {
+  const { reportId, reportSeq, reportPreviousHash, hash } = link;
+  return createHash('sha256').update(canonicalJson({ hash, reportId, reportPreviousHash, reportSeq }), 'utf8').digest('hex');
+}

@@ -1,9 +1,10 @@
 import { listPublicChanges } from '@/db/queries/public-history';
-import { getReport } from '@/db/queries/cached-reads';
+import { getReport, getReportHead } from '@/db/queries/cached-reads';
 import { buildChangeFeed } from '@/lib/open-data/atom';
 import { openDataResponse } from '@/lib/open-data/response';
 import { siteOrigin } from '@/lib/i18n/metadata';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
+import { headPath } from '@/lib/report-head';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,12 +21,16 @@ export async function GET(request: Request) {
     contentType: 'application/atom+xml; charset=utf-8',
     variant: origin,
     render: async (revision) => {
-      const [report, { rows }] = await Promise.all([
+      const [report, { rows }, head] = await Promise.all([
         getReport({ slug, revisionId: revision.revisionId }),
         listPublicChanges({ reportSlug: slug, upTo: revision.revisionId, limit: ENTRIES }),
+        getReportHead({ slug, revisionId: revision.revisionId }),
       ]);
       if (!report) return null;
-      return buildChangeFeed({ origin, reportSlug: slug, reportTitle: report.title, updated: revision.createdAt, changes: rows });
+      // The head of the revision the feed is read at; a past feed links to that same past head.
+      const past = new URL(request.url).searchParams.has('asOf');
+      const feedHead = head ? { ...head, path: past ? `${headPath(slug)}?asOf=r${head.revisionId}` : headPath(slug) } : null;
+      return buildChangeFeed({ origin, reportSlug: slug, reportTitle: report.title, updated: revision.createdAt, changes: rows, head: feedHead });
     },
   });
 }

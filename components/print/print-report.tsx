@@ -4,6 +4,7 @@ import type { EntityView, IndicatorView, ReportHeader, SectionView } from '@/db/
 import { formatIssuedOn } from '@/lib/dates';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
+import { shortHash } from '@/lib/report-head';
 
 const day = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' });
 const time = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Ho_Chi_Minh' });
@@ -23,6 +24,8 @@ export type PrintReportProps = {
   revision: { id: number; createdAt: string } | null;
   /** Permalink of this exact state. */
   citation: string | null;
+  /** The report's head at the state printed (its place in the report's history chain), and the absolute URL of its JSON. */
+  head?: { seq: number; hash: string; at: string; url: string } | null;
   /** The interface language: headings and labels; the report's content stays as written (Vietnamese). */
   locale?: Locale;
 };
@@ -32,7 +35,7 @@ export type PrintReportProps = {
  * headline count, the indicator table, every section with its narrative, then
  * the key projects and resolutions. The page's print style sheet makes the PDF.
  */
-export function PrintReport({ report, indicators, sections, entities, revision, citation, locale = 'vi' }: PrintReportProps) {
+export function PrintReport({ report, indicators, sections, entities, revision, citation, head = null, locale = 'vi' }: PrintReportProps) {
   const t = translator(locale, 'print');
   const te = translator(locale, 'entities');
   const notMet = indicators.filter((i) => i.namedAsKeyIndicator && i.status === 'chua_dat');
@@ -124,6 +127,13 @@ export function PrintReport({ report, indicators, sections, entities, revision, 
           <p>{t.rich('source', { doc: () => <span lang="vi">{report.documentLabel} – {report.documentHeading}</span> })}</p>
         )}
         {citation ? <p className="note">{t('citation', { citation })}</p> : null}
+        {head ? (
+          <div className="print-head" data-head-seq={head.seq} data-head-hash={head.hash} data-head-at={head.at}>
+            <p className="note">{t('head', { seq: String(head.seq), short: shortHash(head.hash), when: printedDate(head.at, locale) })}</p>
+            <p className="note print-head__hash">{t('headFull', { hash: head.hash })}</p>
+            <p className="note">{t.rich('headKeep', { url: head.url, code: (chunks) => <code>{chunks}</code> })}</p>
+          </div>
+        ) : null}
       </footer>
     </article>
   );

@@ -7,7 +7,7 @@ import 'server-only';
  */
 import { readTags } from '../cache-tags';
 import { cachedRead } from './cache';
-import { findItemChangelog } from './public-history';
+import { findItemChangelog, findReportHead } from './public-history';
 import {
   findEntities,
   findEntity,
@@ -126,6 +126,10 @@ export const getEntity = async ({
 
 export const getSourceText = ({ slug }: { slug: string }) =>
   cachedRead(['source', slug], readTags.sourceText(slug), () => findSourceText({ slug }));
+
+/** The report's head now, or at a past moment (which never changes): published by the API, the feed and the print edition. */
+export const getReportHead = ({ slug, revisionId }: { slug: string } & At) =>
+  cachedRead(['report-head', slug, key(revisionId)], revisionId ? readTags.past(slug) : readTags.reportHead(slug), () => findReportHead({ slug, revisionId }));
 
 /** An indicator's or a section's public changelog, up to the moment read (`revisionId`) or now. */
 export const getItemChangelog = ({

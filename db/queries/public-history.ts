@@ -2,11 +2,13 @@ import 'server-only';
 /**
  * Published history for readers: what changed, when and why. Selects the
  * public columns of `revisions` only — never who made a change (authorId,
- * authorName are staff identity) nor the hash chain.
+ * authorName are staff identity) nor the hash chain, except the report's head (the newest
+ * link of the report chain), which is published on purpose so that anyone can keep a copy.
  */
 import { and, desc, eq, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '../index';
 import { reports, revisions, type Revision } from '../schema';
+import { findReportHead as reportHeadAt, type ReportHead } from '../history';
 
 export type PublicItemType = Revision['itemType'];
 
@@ -217,4 +219,12 @@ export async function findItemChangelog(
     entries: await withPrevious(page, conn),
     older: rows.length > CHANGELOG_PAGE_SIZE && last ? last.revisionNo : null,
   };
+}
+
+/**
+ * The report's published head: its newest place in the report-wide chain, or its place right
+ * after revision `revisionId` (a past moment). Null for an unknown report or revision.
+ */
+export async function findReportHead({ slug, revisionId }: { slug: string; revisionId?: number | null }, db?: DbOrTx): Promise<ReportHead | null> {
+  return reportHeadAt({ slug, revisionId }, db ?? (await getDb()));
 }

@@ -31,6 +31,9 @@ const summaryColumns = {
   previousId: revisions.previousId,
   previousHash: revisions.previousHash,
   hash: revisions.hash,
+  reportSeq: revisions.reportSeq,
+  reportPreviousHash: revisions.reportPreviousHash,
+  reportHash: revisions.reportHash,
 };
 
 /** Revisions of one item, newest first; `beforeNo` pages back through a long history. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildChangeFeed, xmlEscape } from './atom';
+import { buildChangeFeed, HEAD_NAMESPACE, xmlEscape } from './atom';
 import { sampleChange } from './sample-change.test-data';
 
 describe('the Atom feed', () => {
@@ -20,6 +20,18 @@ describe('the Atom feed', () => {
     expect(xml).not.toContain('</content><script>');
     expect(xml).toContain('423.700 tấn → 430.000 tấn');
     expect(wellFormed(xml)).toBe(true);
+  });
+
+  it('carries the report head as a feed-level extension element and a related link, before the entries', () => {
+    const hash = 'ab'.repeat(32);
+    const head = { seq: 412, hash, at: '2026-12-02T10:00:00.000Z', revisionId: 900, path: '/api/v1/reports/bao-cao/head' };
+    const xml = buildChangeFeed({ origin: 'https://ketqua.example.vn', reportSlug: 'bao-cao', reportTitle: 'Báo cáo', updated: change.createdAt, changes: [change], head });
+    expect(xml).toContain(`xmlns:kqnk="${HEAD_NAMESPACE}"`);
+    expect(xml).toContain(`<kqnk:head seq="412" hash="${hash}" at="2026-12-02T10:00:00.000Z" revision="900" href="https://ketqua.example.vn/api/v1/reports/bao-cao/head"/>`);
+    expect(xml).toContain('<link rel="related" type="application/json"');
+    expect(xml.indexOf('<kqnk:head')).toBeLessThan(xml.indexOf('<entry>'));
+    expect(wellFormed(xml)).toBe(true);
+    expect(buildChangeFeed({ origin: 'https://x.vn', reportSlug: 'b', reportTitle: 'B', updated: change.createdAt, changes: [] })).not.toContain('kqnk:head');
   });
 });
 

@@ -6,6 +6,9 @@ import { LICENCE_NOTE } from './json';
 
 export const PORTAL_AUTHOR = 'Cổng thông tin Kết quả nhiệm kỳ';
 
+/** Namespace of the feed's extension element carrying the report's head (Atom allows foreign elements in a feed). */
+export const HEAD_NAMESPACE = 'urn:kqnk:ns:report-head:1';
+
 /** XML text: escaped, and without the characters XML 1.0 cannot carry at all. */
 export function xmlEscape(text: string): string {
   return (
@@ -28,6 +31,7 @@ export function buildChangeFeed({
   reportTitle,
   updated,
   changes,
+  head,
 }: {
   /** Scheme and host the links point to, e.g. https://example.vn */
   origin: string;
@@ -36,6 +40,8 @@ export function buildChangeFeed({
   /** The newest revision's time: when the feed last changed. */
   updated: string;
   changes: PublicChange[];
+  /** The report's head at the feed's revision, and the path of its JSON (`/api/v1/reports/<slug>/head`). */
+  head?: { seq: number; hash: string; at: string; revisionId: number; path: string } | null;
 }): string {
   const abs = (path: string) => `${origin}${path}`;
   const author = `<author><name>${xmlEscape(PORTAL_AUTHOR)}</name></author>`;
@@ -72,13 +78,19 @@ export function buildChangeFeed({
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:kqnk="${HEAD_NAMESPACE}" xml:lang="vi">`,
     `  <id>urn:kqnk:${xmlEscape(reportSlug)}:changes</id>`,
     `  <title>${xmlEscape(`Thay đổi: ${reportTitle}`)}</title>`,
     `  <subtitle>${xmlEscape('Các thay đổi đã công bố sau khi nhập văn bản gốc: thời điểm, lý do, giá trị cũ → mới.')}</subtitle>`,
     `  <updated>${updated}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${xmlEscape(abs('/thay-doi.atom'))}"/>`,
     `  <link rel="alternate" type="text/html" href="${xmlEscape(abs('/thay-doi'))}"/>`,
+    ...(head
+      ? [
+          `  <link rel="related" type="application/json" title="${xmlEscape('Đầu chuỗi lịch sử (report head)')}" href="${xmlEscape(abs(head.path))}"/>`,
+          `  <kqnk:head seq="${head.seq}" hash="${xmlEscape(head.hash)}" at="${xmlEscape(head.at)}" revision="${head.revisionId}" href="${xmlEscape(abs(head.path))}"/>`,
+        ]
+      : []),
     `  ${author}`,
     `  <rights>${xmlEscape(LICENCE_NOTE)}</rights>`,
     ...entries,

@@ -16,7 +16,7 @@ export function originFromHeaders(h: Headers): string | null {
   return `${proto}://${host}`;
 }
 
-export type Representation = 'report.json' | 'indicators.json' | 'indicators.csv' | 'changes.atom' | 'report.pdf';
+export type Representation = 'report.json' | 'indicators.json' | 'indicators.csv' | 'changes.atom' | 'report.pdf' | 'head.json';
 
 /**
  * Strong ETag of one representation of one revision. `variant` covers anything

@@ -7,7 +7,8 @@
  * BENCH_LARGE_INDICATORS indicators (default 2 000) copied from the seeded ones across 8 areas and
  * 40 new sections, each with its import revision, then BENCH_LARGE_REVISIONS (default 1 000 000)
  * updates spread over them in id and time order. The synthetic revisions are NOT hash-chained
- * (previous_id null, hash 'synthetic'): verify-history would report them; nothing here runs it.
+ * (previous_id null, hash and report_hash 'synthetic'): verify-history would report them; nothing
+ * here runs it. Their report sequence numbers are real (1, 2, 3… in id order, no gap).
  * BENCH_LARGE_KEEP=1 keeps the grown database afterwards (to look at query plans).
  */
 import postgres from 'postgres';
@@ -67,6 +68,8 @@ async function grow(sql: postgres.Sql, { indicators, revisions }: { indicators: 
   const copies = Math.max(0, indicators - seeded);
   let t = now();
 
+  // The report's next sequence numbers follow its head (one statement reads it before inserting).
+  const nextSeq = () => sql`(select coalesce(max(report_seq), 0) from revisions where report_id = ${reportId})`;
   await sql.begin(async (tx) => {
     // New sections and their import revisions (at the import's moment, after its ids).
     await tx`
@@ -75,11 +78,11 @@ async function grow(sql: postgres.Sql, { indicators, revisions }: { indicators: 
       from generate_series(1, ${SECTIONS}) g`;
     await tx`
       insert into revisions (report_id, item_type, item_id, item_key, item_label, revision_no, action, snapshot,
-                             author_name, reason_kind, reason_text, created_at, hash)
+                             author_name, reason_kind, reason_text, created_at, hash, report_seq, report_hash)
       select s.report_id, 'section', s.id, s.slug, s.title, 1, 'import',
              jsonb_build_object('reportId', s.report_id, 'slug', s.slug, 'parentId', s.parent_id, 'position', s.position,
                                 'title', s.title, 'heading', s.heading, 'body', s.body, 'translations', s.translations),
-             imp.author_name, imp.reason_kind, imp.reason_text, imp.created_at, 'synthetic'
+             imp.author_name, imp.reason_kind, imp.reason_text, imp.created_at, 'synthetic', ${nextSeq()} + row_number() over (order by s.id)::int, 'synthetic'
       from sections s
       cross join lateral (select * from revisions where report_id = s.report_id and action = 'import' order by id limit 1) imp
       where s.report_id = ${reportId} and s.slug like 'bench-muc-%'
@@ -105,11 +108,11 @@ async function grow(sql: postgres.Sql, { indicators, revisions }: { indicators: 
       where n.report_id = ${reportId} and n.code ~ '-b[0-9]+$'`;
     await tx`
       insert into revisions (report_id, item_type, item_id, item_key, item_label, revision_no, action, snapshot,
-                             author_name, reason_kind, reason_text, created_at, hash)
+                             author_name, reason_kind, reason_text, created_at, hash, report_seq, report_hash)
       select n.report_id, 'indicator', n.id, n.code, n.name, 1, 'import',
              imp.snapshot || jsonb_build_object('code', n.code, 'position', n.position, 'area', n.area, 'name', n.name,
                                                 'sectionId', n.section_id, 'namedAsKeyIndicator', false),
-             imp.author_name, imp.reason_kind, imp.reason_text, imp.created_at, 'synthetic'
+             imp.author_name, imp.reason_kind, imp.reason_text, imp.created_at, 'synthetic', ${nextSeq()} + row_number() over (order by n.id)::int, 'synthetic'
       from indicators n
       join indicators t on t.report_id = n.report_id and t.code = regexp_replace(n.code, '-b[0-9]+$', '')
       join revisions imp on imp.item_type = 'indicator' and imp.item_id = t.id and imp.revision_no = 1
@@ -132,10 +135,11 @@ async function grow(sql: postgres.Sql, { indicators, revisions }: { indicators: 
     const last = Math.min(rounds, first + perBatch - 1);
     await sql`
       insert into revisions (report_id, item_type, item_id, item_key, item_label, revision_no, action, snapshot,
-                             author_name, reason_kind, reason_text, created_at, hash)
+                             author_name, reason_kind, reason_text, created_at, hash, report_seq, report_hash)
       select i.report_id, 'indicator', i.id, i.code, i.name, 1 + g, 'update',
              imp.snapshot || jsonb_build_object('note', 'bench ' || g), 'Bench', 'bien_tap', 'bench ' || g,
-             ${startAt}::timestamptz + make_interval(secs => ((g - 1) * ${total}::int + i.k + 1) * ${stepMs}::float8 / 1000.0), 'synthetic'
+             ${startAt}::timestamptz + make_interval(secs => ((g - 1) * ${total}::int + i.k + 1) * ${stepMs}::float8 / 1000.0), 'synthetic',
+             ${nextSeq()} + row_number() over (order by g, i.id)::int, 'synthetic'
       from generate_series(${first}::int, ${last}::int) g
       cross join (select *, (row_number() over (order by id) - 1)::int as k from indicators where report_id = ${reportId}) i
       join revisions imp on imp.item_type = 'indicator' and imp.item_id = i.id and imp.revision_no = 1
@@ -243,7 +247,7 @@ export async function benchLargeData({ adminUrl, indicators = 2000, revisions = 
         `${small.revisions.toLocaleString('en')} → ${large.revisions.toLocaleString('en')} phiên bản; ms per call, goal: large p50 ≤ 2× small p50\n`,
     );
     log(table(['read', 'small p50', 'small p99', 'large p50', 'large p99', 'p50 ratio', 'goal'], rows));
-    log('(synthetic history: not hash-chained — previous_id null, hash "synthetic")');
+    log('(synthetic history: not hash-chained — previous_id null, hash and report_hash "synthetic"; report_seq gapless)');
     return true;
   } finally {
     await raw.end({ timeout: 5 });

@@ -103,7 +103,7 @@ export async function benchSaves(url: string): Promise<void> {
 export async function growHistory(url: string, total: number): Promise<void> {
   const { openDatabase } = await import('../../db/index');
   const { revisions } = await import('../../db/schema');
-  const { revisionHash } = await import('../../lib/revision-hash');
+  const { reportChainHash, revisionHash } = await import('../../lib/revision-hash');
   const { sql } = await import('drizzle-orm');
   const handle = await openDatabase({ url, max: 2 });
   try {
@@ -118,6 +118,15 @@ export async function growHistory(url: string, total: number): Promise<void> {
       .orderBy(revisions.itemType, revisions.itemId, sql`${revisions.revisionNo} desc`);
     const [{ max }] = (await handle.db.select({ max: sql<number>`max(id)::int` }).from(revisions)) as [{ max: number }];
     const [bench] = await handle.db.execute<{ id: number }>(sql`select id from users where email = ${BENCH_EMAIL}`);
+    // Each report's chain continues from its head (ids rise with it, as appends under the lock do).
+    const reportHeads = new Map(
+      (
+        await handle.db
+          .selectDistinctOn([revisions.reportId], { reportId: revisions.reportId, seq: revisions.reportSeq, hash: revisions.reportHash })
+          .from(revisions)
+          .orderBy(revisions.reportId, sql`${revisions.reportSeq} desc`)
+      ).map((h) => [h.reportId, { seq: h.seq, hash: h.hash }]),
+    );
     let id = max;
     const t0 = Date.now() - 365 * 24 * 3600 * 1000;
     const step = (365 * 24 * 3600 * 1000) / missing;
@@ -143,7 +152,12 @@ export async function growHistory(url: string, total: number): Promise<void> {
         previousId: head.id,
         previousHash: head.hash,
       };
-      const row = { ...content, id: ++id, hash: revisionHash(content) };
+      const hash = revisionHash(content);
+      const reportHead = reportHeads.get(head.reportId)!;
+      const link = { reportId: head.reportId, reportSeq: reportHead.seq + 1, reportPreviousHash: reportHead.hash, hash };
+      const reportHash = reportChainHash(link);
+      reportHeads.set(head.reportId, { seq: link.reportSeq, hash: reportHash });
+      const row = { ...content, ...link, id: ++id, reportHash };
       Object.assign(head, row);
       batch.push(row);
       if (batch.length === 2000) {

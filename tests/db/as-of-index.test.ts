@@ -50,13 +50,16 @@ describe(`past views read a bounded number of revisions, whatever the history's 
   beforeAll(async () => {
     t = await createTestDatabase();
     // A long history, made in SQL: ROUNDS more revisions of every indicator, each with its own
-    // note, one millisecond apart, in id order. Not hash-chained (nothing here verifies the chain).
+    // note, one millisecond apart, in id order. Not hash-chained (nothing here verifies the chain),
+    // but numbered in the report's sequence after its head, as appends are.
     await t.db.execute(sql`
       insert into revisions (report_id, item_type, item_id, item_key, item_label, revision_no, action, snapshot,
-                             author_name, reason_kind, reason_text, created_at, hash)
+                             author_name, reason_kind, reason_text, created_at, hash, report_seq, report_hash)
       select r.report_id, r.item_type, r.item_id, r.item_key, r.item_label, r.revision_no + g.n, 'update',
              jsonb_set(r.snapshot, '{note}', to_jsonb('lần ' || g.n)), 'Kiểm thử', 'bien_tap', 'lịch sử dài',
-             r.created_at + make_interval(secs => (g.n * 100 + r.item_id) / 1000.0), 'synthetic'
+             r.created_at + make_interval(secs => (g.n * 100 + r.item_id) / 1000.0), 'synthetic',
+             (select max(h.report_seq) from revisions h where h.report_id = r.report_id)
+               + row_number() over (partition by r.report_id order by g.n, r.item_id)::int, 'synthetic'
       from revisions r cross join generate_series(1, ${ROUNDS}) as g(n)
       where r.item_type = 'indicator'
       order by g.n, r.item_id`);

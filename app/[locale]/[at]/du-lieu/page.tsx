@@ -125,6 +125,15 @@ export default async function OpenDataPage() {
               </tr>
               <tr>
                 <th scope="row">
+                  <a href={`/api/v1/reports/${slug}/head`}>
+                    <code>/api/v1/reports/{'{slug}'}/head</code>
+                  </a>
+                </th>
+                <td>JSON</td>
+                <td>{t('endpointHead')}</td>
+              </tr>
+              <tr>
+                <th scope="row">
                   <a href="/thay-doi.atom">
                     <code>/thay-doi.atom</code>
                   </a>

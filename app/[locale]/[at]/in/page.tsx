@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { MissingPage } from '@/components/site/not-found-message';
 import { PrintReport } from '@/components/print/print-report';
-import { getEntities, getIndicators, getLatestRevision, getReport, getSectionTree } from '@/db/queries/cached-reads';
+import { getEntities, getIndicators, getLatestRevision, getReport, getReportHead, getSectionTree } from '@/db/queries/cached-reads';
 import { languageAlternates, siteOrigin } from '@/lib/i18n/metadata';
 import { getReading, readingHref } from '@/lib/reading';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
+import { headPath } from '@/lib/report-head';
 
 const reportSlug = DEFAULT_REPORT_SLUG;
 
@@ -30,6 +31,9 @@ export default async function PrintPage() {
   const revision = reading.moment ? { id: reading.moment.revisionId, createdAt: reading.moment.createdAt } : latest;
   // Absolute only from configuration (SITE_URL): a request header never chooses what is printed.
   const origin = siteOrigin().origin;
+  // The report's head at the revision printed (a past revision's head never changes), so anyone can keep a copy.
+  const head = revision ? await getReportHead({ slug: reportSlug, revisionId: revision.id }) : null;
+  const headUrl = `${origin}${headPath(reportSlug)}${reading.moment ? `?asOf=r${reading.moment.revisionId}` : ''}`;
 
   return (
     <>
@@ -49,6 +53,7 @@ export default async function PrintPage() {
         entities={entities}
         revision={revision}
         citation={revision ? `${origin}/?asOf=r${revision.id}` : null}
+        head={head ? { seq: head.seq, hash: head.hash, at: head.at, url: headUrl } : null}
         locale={reading.locale}
       />
     </>
