@@ -117,6 +117,15 @@ async function answerAll(options: Required<HandlerOptions>): Promise<void> {
     return;
   }
   for (const name of names.sort()) await answer(path.join(dir, name), options);
+  // Answers nobody collected (their command gave up waiting, or was stopped) are removed after an hour.
+  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith(RESPONSE))) {
+    const file = path.join(dir, name);
+    try {
+      if (Date.now() - fs.statSync(file).mtimeMs > 3_600_000) fs.rmSync(file, { force: true });
+    } catch {
+      // removed meanwhile
+    }
+  }
 }
 
 const installed = globalThis as unknown as { __kqnkBackupHandler?: () => void };

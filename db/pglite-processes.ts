@@ -12,6 +12,8 @@ const BACKUP_SIGNAL_NUMBER = 12;
 
 export type PgliteUser = {
   pid: number;
+  /** Its parent's pid (`next dev` runs the server as its child). */
+  ppid: number;
   cmd: string;
   /** It has a file inside the folder open (an open PGlite keeps its WAL and catalog files open). */
   holdsFiles: boolean;
@@ -52,6 +54,10 @@ function holdsFileIn(pid: string, dir: string): boolean {
   });
 }
 
+function parentOf(pid: string): number {
+  return Number(/^PPid:\s*(\d+)$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+}
+
 function catchesBackupSignal(pid: string): boolean {
   const mask = /^SigCgt:\s*([0-9a-f]+)$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return mask !== undefined && ((BigInt(`0x${mask}`) >> BigInt(BACKUP_SIGNAL_NUMBER - 1)) & 1n) === 1n;
@@ -76,7 +82,7 @@ export function pgliteUsers(dir: string): PgliteUser[] {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
       const holdsFiles = holdsFileIn(pid, real);
       const server = /next(-server| start| dev|\/dist\/bin\/next (start|dev))/.test(cmd) && pgliteDirOf(pid) === real;
-      if (holdsFiles || server) found.push({ pid: Number(pid), cmd, holdsFiles, server, takesBackupRequests: catchesBackupSignal(pid) });
+      if (holdsFiles || server) found.push({ pid: Number(pid), ppid: parentOf(pid), cmd, holdsFiles, server, takesBackupRequests: catchesBackupSignal(pid) });
     } catch {
       // gone, or not ours to read
     }

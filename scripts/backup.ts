@@ -56,7 +56,9 @@ async function backup(file: string): Promise<void> {
   }
   const dir = pgliteDir();
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) throw new BackupError(`Không có cơ sở dữ liệu PGlite để sao lưu (no PGlite database in) ${dir}`);
-  const users = pgliteUsers(dir);
+  const all = pgliteUsers(dir);
+  // A launcher whose child is the server (`next dev` forks it), holding nothing itself, is not a second user.
+  const users = all.filter((u) => u.holdsFiles || u.takesBackupRequests || !all.some((child) => child.ppid === u.pid));
   if (users.length > 1 || (users.length === 1 && !users[0]!.takesBackupRequests)) {
     throw new BackupError(
       [
