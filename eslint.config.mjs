@@ -44,6 +44,7 @@ export const TS_FILES = [
   'tests/**/*.{ts,tsx}',
   'scripts/**/*.{ts,tsx}',
   'proxy.ts',
+  'instrumentation.ts',
   '*.config.ts',
 ];
 

@@ -465,16 +465,7 @@ export async function restorePglite({ dataDir, file, log = () => {} }: { dataDir
     }
     log(`• Giải nén thư mục dữ liệu PGlite (unpacking the PGlite data folder) → ${dataDir}`);
     try {
-      fs.mkdirSync(dataDir, { recursive: true });
-      const { PGlite } = await import('@electric-sql/pglite');
-      const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
-      const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-      const loaded = await PGlite.create(dataDir, {
-        loadDataDir: new Blob([fs.readFileSync(dumpFile)]),
-        extensions: { unaccent, pg_trgm },
-      });
-      await loaded.close();
-      const handle = await openDatabase({ dataDir });
+      const handle = await openDatabase({ dataDir, loadDataDir: new Blob([fs.readFileSync(dumpFile)]) });
       try {
         return { manifest, ...(await checkRestored(handle, manifest, log)) };
       } finally {

@@ -22,13 +22,19 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
-export type OpenOptions = { url?: string; dataDir?: string; max?: number };
+export type OpenOptions = {
+  url?: string;
+  dataDir?: string;
+  max?: number;
+  /** PGlite only: fill the new `dataDir` from a data-directory dump first (restore, db/backup.ts). */
+  loadDataDir?: Blob;
+};
 
 /**
  * Open a connection. `url` → PostgreSQL; otherwise PGlite in `dataDir`
  * (or in memory when `dataDir` is 'memory://').
  */
-export async function openDatabase({ url, dataDir, max = 10 }: OpenOptions): Promise<DatabaseHandle> {
+export async function openDatabase({ url, dataDir, max = 10, loadDataDir }: OpenOptions): Promise<DatabaseHandle> {
   if (url) {
     const client = postgres(url, {
       max,
@@ -55,7 +61,7 @@ export async function openDatabase({ url, dataDir, max = 10 }: OpenOptions): Pro
   const { drizzle: drizzlePglite } = await import('drizzle-orm/pglite');
   const dir = dataDir ?? 'memory://';
   if (!dir.startsWith('memory://')) fs.mkdirSync(dir, { recursive: true });
-  const client = await PGlite.create(dir, { extensions: { unaccent, pg_trgm } });
+  const client = await PGlite.create(dir, { extensions: { unaccent, pg_trgm }, loadDataDir });
   // Both drivers expose the same query builder; the cast lets the data layer take one type.
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return { db, kind: 'pglite', location: dir, close: () => client.close() };

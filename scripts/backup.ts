@@ -3,9 +3,10 @@
  * every report's history recorded in it (db/backup.ts describes the file).
  *   - PostgreSQL (MIGRATION_DATABASE_URL, else DATABASE_URL): `pg_dump -Fc` in one snapshot,
  *     while the portal runs.
- *   - Embedded (PGLITE_DIR): PGlite's data-directory dump. PGlite allows one process per folder,
- *     so this refuses while another process has the folder open (the portal, `npm run user`…),
- *     naming it: stop the server, back up (seconds), start it again.
+ *   - Embedded (PGLITE_DIR): PGlite's data-directory dump. PGlite allows one process per folder:
+ *     while the portal runs, the server writes the backup itself on request (db/live-backup.ts);
+ *     when nothing uses the folder, this opens it and writes it; when a process that takes no
+ *     requests (`npm run user`…) or several processes use it, this refuses and names them.
  *
  * `npm run restore -- <file>`: load a backup into an EMPTY database (the PostgreSQL database of
  * the URL above, or the PGLITE_DIR folder, which must not exist or be empty), then check that
@@ -16,6 +17,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BackupError, backupPglite, backupPostgres, readBackup, restorePglite, restorePostgres, type BackupManifest } from '@/db/backup';
 import { openDatabase } from '@/db';
+import { requestBackup } from '@/db/live-backup';
+import { pgliteUsers } from '@/db/pglite-processes';
 import { env, pgliteDir } from '@/lib/env';
 
 const say = (line: string) => console.log(line);
@@ -32,35 +35,6 @@ function postgresUrl(): string | undefined {
     return migration;
   }
   return env().DATABASE_URL;
-}
-
-/** Other processes that hold a file open inside `dir` (an open PGlite keeps its WAL and catalog files open). */
-function processesUsing(dir: string): { pid: number; cmd: string }[] {
-  const real = fs.realpathSync(dir);
-  const found: { pid: number; cmd: string }[] = [];
-  let pids: string[];
-  try {
-    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d) && Number(d) !== process.pid);
-  } catch {
-    return found; // no /proc: cannot tell (Linux only)
-  }
-  for (const pid of pids) {
-    try {
-      const fds = fs.readdirSync(`/proc/${pid}/fd`);
-      const holds = fds.some((fd) => {
-        try {
-          const target = fs.readlinkSync(`/proc/${pid}/fd/${fd}`);
-          return target === real || target.startsWith(`${real}/`);
-        } catch {
-          return false;
-        }
-      });
-      if (holds) found.push({ pid: Number(pid), cmd: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim() });
-    } catch {
-      // gone, or not ours to read
-    }
-  }
-  return found;
 }
 
 function describe(manifest: BackupManifest): string[] {
@@ -82,18 +56,31 @@ async function backup(file: string): Promise<void> {
   }
   const dir = pgliteDir();
   if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) throw new BackupError(`Không có cơ sở dữ liệu PGlite để sao lưu (no PGlite database in) ${dir}`);
-  const users = processesUsing(dir);
-  if (users.length > 0) {
+  const all = pgliteUsers(dir);
+  // A launcher whose child is the server (`next dev` forks it), holding nothing itself, is not a second user.
+  const users = all.filter((u) => u.holdsFiles || u.takesBackupRequests || !all.some((child) => child.ppid === u.pid));
+  if (users.length > 1 || (users.length === 1 && !users[0]!.takesBackupRequests)) {
     throw new BackupError(
       [
-        `Một tiến trình khác đang mở cơ sở dữ liệu nhúng (another process has the embedded database open): ${dir}`,
+        users.length > 1
+          ? `Nhiều tiến trình đang dùng cơ sở dữ liệu nhúng (several processes use the embedded database): ${dir}`
+          : `Một tiến trình đang mở cơ sở dữ liệu nhúng nhưng không nhận yêu cầu sao lưu (a process has the embedded database open and takes no backup requests): ${dir}`,
         ...users.map((u) => `  pid ${u.pid}: ${u.cmd}`),
         'PGlite chỉ cho một tiến trình mỗi thư mục; mở nó lần thứ hai có thể làm hỏng dữ liệu, nên không sao lưu.',
         '(PGlite allows one process per folder; opening it a second time could corrupt it, so nothing was done.)',
-        'Dừng máy chủ, chạy lại lệnh này (vài giây), rồi `npm start` (stop the server, run this again, then start it).',
-        'Để sao lưu mà không dừng máy chủ, hãy chạy cổng thông tin trên PostgreSQL (to back up without stopping, run on PostgreSQL: DATABASE_URL).',
+        users.length > 1
+          ? 'Dừng các tiến trình thừa, chỉ để lại máy chủ (stop all but the server), rồi chạy lại lệnh này.'
+          : 'Đợi nó kết thúc hoặc dừng nó, rồi chạy lại lệnh này (wait for it to finish or stop it, then run this again); máy chủ `npm start` tự sao lưu khi được yêu cầu (a portal server backs up on request).',
       ].join('\n'),
     );
+  }
+  const [server] = users;
+  if (server) {
+    say(`• Yêu cầu máy chủ đang chạy (pid ${server.pid}) tự sao lưu cơ sở dữ liệu nhúng (asking the running server to back up the embedded database): ${dir}`);
+    const manifest = await requestBackup({ pid: server.pid, dataDir: dir, file });
+    say(`Đã ghi (written) ${file}`);
+    describe(manifest).forEach(say);
+    return;
   }
   say(`• Sao lưu cơ sở dữ liệu nhúng PGlite (backing up the embedded database): ${dir}`);
   const handle = await openDatabase({ dataDir: dir });

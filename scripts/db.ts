@@ -1,7 +1,7 @@
 /**
  * `npm run db:reset` — delete the embedded PGlite folder (PGLITE_DIR, default .data/pglite) so the
- * next `npm start` creates, migrates and seeds it afresh. Refuses while a server of this
- * repository is running (PGlite allows one process per folder; deleting under it corrupts it).
+ * next `npm start` creates, migrates and seeds it afresh. Refuses while any process uses the folder
+ * (db/pglite-processes.ts; PGlite allows one process per folder; deleting under it corrupts it).
  *
  * `npm run db:prepare` — migrate and seed the configured database without starting a server (as the
  * owner, MIGRATION_DATABASE_URL, when it is set; then the application role's grants are re-applied).
@@ -18,43 +18,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
+import { pgliteUsers } from '../db/pglite-processes';
 import { clearFetchCache, hidePassword, prepareAndBootstrap, preparationTarget, root, sayDatabaseRoles } from './start';
-
-/** The PGlite folder a process would use, from its environment (undefined when it runs on PostgreSQL). */
-function pgliteDirOf(pid: string): string | undefined {
-  const vars = new Map(
-    fs
-      .readFileSync(`/proc/${pid}/environ`, 'utf8')
-      .split('\0')
-      .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)] as const),
-  );
-  if (vars.get('DATABASE_URL')?.trim()) return undefined;
-  return path.resolve(fs.realpathSync(`/proc/${pid}/cwd`), vars.get('PGLITE_DIR')?.trim() || '.data/pglite');
-}
-
-/** `next` processes (start/dev/server) run from this repository that would use the PGlite folder `dir`. */
-function serversUsing(dir: string): { pid: number; cmd: string }[] {
-  const found: { pid: number; cmd: string }[] = [];
-  let pids: string[];
-  try {
-    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  } catch {
-    return found; // no /proc: cannot tell
-  }
-  for (const pid of pids) {
-    if (Number(pid) === process.pid) continue;
-    try {
-      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
-      if (!/next(-server| start| dev|\/dist\/bin\/next (start|dev))/.test(cmd)) continue;
-      if (fs.realpathSync(`/proc/${pid}/cwd`) !== fs.realpathSync(root)) continue;
-      if (pgliteDirOf(pid) !== dir) continue;
-      found.push({ pid: Number(pid), cmd });
-    } catch {
-      // process gone or not ours to read
-    }
-  }
-  return found;
-}
 
 async function reset(): Promise<void> {
   process.chdir(root);
@@ -70,11 +35,11 @@ async function reset(): Promise<void> {
     clearFetchCache(console.log);
     return;
   }
-  const servers = serversUsing(dir);
-  if (servers.length > 0) {
-    console.error(`Một máy chủ Next.js đang dùng ${dir} — dừng nó trước khi xoá cơ sở dữ liệu:`);
-    console.error('(a Next.js server is using this PGlite folder — stop it before resetting the database)');
-    for (const s of servers) console.error(`  pid ${s.pid}: ${s.cmd}`);
+  const users = pgliteUsers(dir);
+  if (users.length > 0) {
+    console.error(`Một tiến trình đang dùng ${dir} — dừng nó trước khi xoá cơ sở dữ liệu:`);
+    console.error('(a process is using this PGlite folder, e.g. a Next.js server — stop it before resetting the database)');
+    for (const s of users) console.error(`  pid ${s.pid}: ${s.cmd}`);
     process.exit(1);
   }
   // Refuse anything that does not look like a PGlite data folder, so a mistyped PGLITE_DIR deletes nothing else.
