@@ -21,7 +21,7 @@ import { eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import type { PGlite } from '@electric-sql/pglite';
 import { openDatabase, type DatabaseHandle, type DbOrTx } from './index';
-import { verifyHistory } from './history';
+import { describeBrokenLink, reportHeads, verifyHistory } from './history';
 import { migrateDatabase, migrationsFolder } from './prepare';
 import { reports, revisions } from './schema';
 
@@ -40,8 +40,16 @@ export type BackupManifest = {
   /** Migrations applied in the database backed up (drizzle's journal), and the newest one's timestamp. */
   migrations: { applied: number; newest: number | null };
   reports: ReportHead[];
+  /**
+   * Each report's head in the report-wide chain (db/history.ts reportHeads): restore proves it is in
+   * the restored history, and `verify-history -- --head` reads this manifest line as it is. Absent in
+   * a backup of a database from before that chain (migration 0008).
+   */
+  heads?: ChainHead[];
   dump: { kind: 'pg_dump-custom' | 'pglite-datadir-tar-gz'; bytes: number; sha256: string };
 };
+
+export type ChainHead = { slug: string; seq: number; hash: string; at: string; revisionId: number };
 
 /** A backup or restore that was refused or failed, with a message for the operator. */
 export class BackupError extends Error {
@@ -79,23 +87,32 @@ export async function backupManifest(conn: DbOrTx): Promise<ManifestBody> {
     await conn.execute(sql`select count(*)::int as applied, max(created_at)::text as newest from drizzle.__drizzle_migrations`),
   )[0];
   // Only id, report_id and hash: columns every version of the schema has.
-  const heads = await conn
+  const counts = await conn
     .select({ slug: reports.slug, revisions: sql<number>`count(${revisions.id})::int`, newestRevisionId: sql<string | null>`max(${revisions.id})::text` })
     .from(reports)
     .leftJoin(revisions, eq(revisions.reportId, reports.id))
     .groupBy(reports.slug)
     .orderBy(reports.slug);
   const withHashes: ReportHead[] = [];
-  for (const h of heads) {
+  for (const h of counts) {
     const newestRevisionId = h.newestRevisionId === null ? null : Number(h.newestRevisionId);
     const [newest] =
       newestRevisionId === null ? [] : await conn.select({ hash: revisions.hash }).from(revisions).where(eq(revisions.id, newestRevisionId));
     withHashes.push({ slug: h.slug, revisions: Number(h.revisions), newestRevisionId, newestHash: newest?.hash ?? null });
   }
+  const [chained] = rowsOf<{ chained: boolean }>(
+    await conn.execute(
+      sql`select exists (select 1 from information_schema.columns where table_schema = 'public' and table_name = 'revisions' and column_name = 'report_seq') as chained`,
+    ),
+  );
+  const chainHeads = chained?.chained
+    ? (await reportHeads(conn)).map(({ slug, seq, hash, at, revisionId }) => ({ slug, seq, hash, at, revisionId }))
+    : undefined;
   return {
     app: appIdentity(),
     migrations: { applied: applied?.applied ?? 0, newest: applied?.newest ? Number(applied.newest) : null },
     reports: withHashes,
+    ...(chainHeads ? { heads: chainHeads } : {}),
   };
 }
 
@@ -314,6 +331,12 @@ export type RestoreReport = { manifest: BackupManifest; checkedRevisions: number
 async function checkRestored(handle: DatabaseHandle, manifest: BackupManifest, log: (line: string) => void): Promise<Omit<RestoreReport, 'manifest'>> {
   const restored = await backupManifest(handle.db);
   const expected = JSON.stringify(manifest.reports);
+  if (JSON.stringify(restored.heads ?? null) !== JSON.stringify(manifest.heads ?? null)) {
+    throw new BackupError(
+      `Đầu chuỗi của báo cáo sau khi khôi phục khác với phần mô tả (the restored report heads differ from the manifest): ` +
+        `${JSON.stringify(restored.heads ?? null)} ≠ ${JSON.stringify(manifest.heads ?? null)}`,
+    );
+  }
   if (JSON.stringify(restored.reports) !== expected) {
     const differs = manifest.reports.find((h, i) => JSON.stringify(h) !== JSON.stringify(restored.reports[i])) ?? restored.reports[manifest.reports.length];
     throw new BackupError(
@@ -328,13 +351,10 @@ async function checkRestored(handle: DatabaseHandle, manifest: BackupManifest, l
     await migrateDatabase(handle);
   }
   log('• Kiểm tra lịch sử (verify-history)…');
-  const check = await verifyHistory(handle.db);
+  // With the manifest's heads: each must be in the restored chain with the same hash.
+  const check = await verifyHistory(handle.db, { heads: manifest.heads ?? [] });
   if (!check.ok) {
-    const b = check.broken;
-    throw new BackupError(
-      `Chuỗi lịch sử trong bản sao lưu bị gãy (the backup's history chain is broken) tại revision #${b.revisionId}: ` +
-        `${b.itemType} "${b.itemKey}", phiên bản ${b.revisionNo} — ${b.problem}.`,
-    );
+    throw new BackupError(`Chuỗi lịch sử trong bản sao lưu bị gãy (the backup's history chain is broken): ${describeBrokenLink(check.broken)}`);
   }
   log(`  OK: ${check.checked} phiên bản, chuỗi mã băm toàn vẹn (hash chain intact).`);
   return { checkedRevisions: check.checked, migrated: Math.max(0, missing) };

@@ -300,3 +300,14 @@ async function checkSavedHead(conn: DbOrTx, head: SavedHead, now: ReportHead[]):
   }
   return null;
 }
+
+/** The first broken link in words, for the operator (verify-history, restore). */
+export function describeBrokenLink(b: BrokenLink): string {
+  const where = [
+    b.revisionId !== null ? `revision #${b.revisionId}` : null,
+    b.itemType ? `${b.itemType} "${b.itemKey}", phiên bản ${b.revisionNo}` : null,
+    b.reportSlug ? `báo cáo "${b.reportSlug}"${b.reportSeq !== null ? `, số thứ tự ${b.reportSeq}` : ''}` : null,
+  ].filter(Boolean);
+  const chain = { item: 'chuỗi của mục (item chain)', report: 'chuỗi của báo cáo (report chain)', head: 'đầu chuỗi đã lưu (saved head)' }[b.chain];
+  return `GÃY (BROKEN) — ${chain} — tại ${where.join('; ')} — ${b.problem}.`;
+}

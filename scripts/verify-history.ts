@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@/db';
 import { migrateDatabase } from '@/db/prepare';
-import { verifyHistory, type BrokenLink } from '@/db/history';
+import { describeBrokenLink, verifyHistory } from '@/db/history';
 import { ownerDatabaseUrl, pgliteDir } from '@/lib/env';
 import { parseSavedHeads, type SavedHead } from '@/lib/report-head';
 
@@ -28,15 +28,6 @@ async function readHeads(source: string): Promise<SavedHead[]> {
   }
 }
 
-function describe(b: BrokenLink): string {
-  const where = [
-    b.revisionId !== null ? `revision #${b.revisionId}` : null,
-    b.itemType ? `${b.itemType} "${b.itemKey}", phiên bản ${b.revisionNo}` : null,
-    b.reportSlug ? `báo cáo "${b.reportSlug}"${b.reportSeq !== null ? `, số thứ tự ${b.reportSeq}` : ''}` : null,
-  ].filter(Boolean);
-  const chain = { item: 'chuỗi của mục (item chain)', report: 'chuỗi của báo cáo (report chain)', head: 'đầu chuỗi đã lưu (saved head)' }[b.chain];
-  return `GÃY (BROKEN) — ${chain} — tại ${where.join('; ')} — ${b.problem}.`;
-}
 
 const { values } = parseArgs({ options: { head: { type: 'string', multiple: true } } });
 let saved: SavedHead[] = [];
@@ -62,7 +53,7 @@ try {
     }
     for (const h of result.heads) console.log(`Đầu chuỗi (head) "${h.slug}": số ${h.seq}, ${h.hash}, ${h.at}`);
   } else {
-    console.error(`${describe(result.broken)} ${result.checked} phiên bản trước đó hợp lệ.`);
+    console.error(`${describeBrokenLink(result.broken)} ${result.checked} phiên bản trước đó hợp lệ.`);
     process.exitCode = 1;
   }
 } finally {

@@ -30,7 +30,8 @@ import {
   type BackupManifest,
   type RestoreReport,
 } from '@/db/backup';
-import { verifyHistory } from '@/db/history';
+import { reportHeads, verifyHistory } from '@/db/history';
+import { parseSavedHeads } from '@/lib/report-head';
 import { prepareDatabase } from '@/db/prepare';
 import { createUser } from '@/db/queries/accounts';
 import { createIndicator, saveIndicator, saveSection } from '@/db/queries/edits';
@@ -262,6 +263,11 @@ describe(`backup and restore (${databaseKind()})`, () => {
     expect(manifest.reports).toEqual(head.reports);
     const [newest] = await source.handle.db.select({ id: revisions.id, hash: revisions.hash }).from(revisions).orderBy(desc(revisions.id)).limit(1);
     expect(manifest.reports).toEqual([expect.objectContaining({ slug: R, newestRevisionId: newest!.id, newestHash: newest!.hash })]);
+    // The report's head in the report-wide chain, as published at /api/v1/reports/<slug>/head; the
+    // manifest line is itself a head file verify-history reads (`{ heads: [...] }`).
+    const [chainHead] = await reportHeads(source.handle.db);
+    expect(manifest.heads).toEqual([{ slug: R, seq: chainHead!.seq, hash: chainHead!.hash, at: chainHead!.at, revisionId: newest!.id }]);
+    expect(parseSavedHeads(JSON.parse(onDisk.toString('utf8').split('\n')[1]!))).toEqual([{ slug: R, seq: chainHead!.seq, hash: chainHead!.hash }]);
 
     const t = await target();
     expect(await t.isEmpty()).toBe(true);
@@ -341,6 +347,21 @@ describe(`backup and restore (${databaseKind()})`, () => {
     const error = await t.restore(forged).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackupError);
     expect((error as Error).message).toMatch(/khác với phần mô tả|differs from the manifest/);
+    expect(await t.isEmpty()).toBe(true);
+  }, 180_000);
+
+  it('refuses a backup whose manifest names a report head the restored chain does not have', async () => {
+    const lines = fs.readFileSync(file);
+    const first = lines.indexOf(0x0a);
+    const second = lines.indexOf(0x0a, first + 1);
+    const manifest = JSON.parse(lines.subarray(first + 1, second).toString()) as BackupManifest;
+    manifest.heads![0]!.hash = 'e'.repeat(64);
+    const forged = path.join(work, 'forged-chain-head.kqnk');
+    fs.writeFileSync(forged, Buffer.concat([lines.subarray(0, first + 1), Buffer.from(JSON.stringify(manifest)), lines.subarray(second)]));
+    const t = await target();
+    const error = await t.restore(forged).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as Error).message).toMatch(/đầu chuỗi của báo cáo|report heads differ/i);
     expect(await t.isEmpty()).toBe(true);
   }, 180_000);
 
