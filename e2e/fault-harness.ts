@@ -145,6 +145,29 @@ export class PortalServer {
     }
   }
 
+  /** How far the server's log has grown: pass it to `nextLogLine` to wait for lines written after now. */
+  logOffset(): number {
+    return fs.existsSync(this.logFile) ? fs.statSync(this.logFile).size : 0;
+  }
+
+  /** The first line after `offset` matching `pattern`, as soon as the server writes it (polled every 10 ms). */
+  async nextLogLine(pattern: RegExp, offset: number): Promise<string> {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const size = this.logOffset();
+      if (size > offset) {
+        const fd = fs.openSync(this.logFile, 'r');
+        const buffer = Buffer.alloc(size - offset);
+        fs.readSync(fd, buffer, 0, buffer.length, offset);
+        fs.closeSync(fd);
+        const line = buffer.toString('utf8').split('\n').find((l) => pattern.test(l));
+        if (line) return line;
+      }
+      if (Date.now() > deadline) throw new Error(`no log line matching ${pattern} in ${this.logFile}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
   /** SIGKILL the whole process group (tsx → start.ts → next-server), as a crash would, and wait until every process in it is gone. */
   async kill(): Promise<void> {
     const child = this.child;
