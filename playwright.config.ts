@@ -6,8 +6,9 @@ import { CHROMIUM_ARGS, chromiumPath } from './lib/chromium';
  * (PostgreSQL, fresh `kqnk_e2e` database, port 3100) and sets E2E_BASE_URL; to run alone:
  * start a server, then `E2E_BASE_URL=http://127.0.0.1:3000 npx playwright test --project chromium`.
  * The `serve` project runs e2e/serve/ against `npm run serve` (suite f of test-all.sh).
- * e2e/outage.spec.ts needs no server: it starts its own, on a PostgreSQL cluster of its own
- * (`npx playwright test e2e/outage.spec.ts`, after `next build`).
+ * e2e/outage.spec.ts, e2e/db-death.spec.ts and e2e/crash.spec.ts need no server: each starts its
+ * own, on a PostgreSQL cluster (or PGlite folder) of its own (`npx playwright test --project
+ * chromium e2e/db-death.spec.ts`, after `next build`).
  */
 const baseURL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3100';
 const jsonReport = process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? 'test-results/playwright.json';

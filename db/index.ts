@@ -46,6 +46,12 @@ export async function openDatabase({ url, dataDir, max = 10, loadDataDir }: Open
       // unnoticed; a connection the server closed is dropped by the driver and the next
       // query opens a new one, so nothing here needs a restart when the database returns.
       idle_timeout: 20,
+      // The wait before a new connection attempt after failed ones. The driver's default grows
+      // to 10–20 s while the database is down; queries wait in its queue meanwhile, so a save
+      // hung that long before saying "unavailable", and the first attempt after the database
+      // returned could be that far away. Capped at 1 s: at most ~10 attempts a second (one per
+      // pooled connection) against a database that is down.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     });
     const db = drizzlePostgres(client, { schema });
     return {

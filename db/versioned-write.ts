@@ -17,7 +17,7 @@ import { appendRevision } from './history';
 import { assertActor, type ActorRef } from './permissions';
 import { reports, type Revision } from './schema';
 import type { Invalidation } from './cache-tags';
-import { ConflictError, InvalidError, isUniqueViolation, NotFoundError } from '@/lib/errors';
+import { ConflictError, InvalidError, isDatabaseUnavailable, isUniqueViolation, NotFoundError, OutcomeUnknownError } from '@/lib/errors';
 import { canonicalJson } from '@/lib/revision-hash';
 import { securityLog } from '@/lib/security-log';
 import type { Reason } from '@/lib/validations/reason';
@@ -94,6 +94,8 @@ export async function versionedWrite<S, F>(item: ItemKind<S, F>, op: Write<F>, d
   const conn = db ?? (await getDb());
   const { target } = op;
   let result: EditResult;
+  // Set once every statement succeeded: from then on only the COMMIT is outstanding.
+  let committing = false;
   try {
     result = await conn.transaction(async (tx) => {
       const actor = await assertActor(op.actor, 'editor', tx);
@@ -147,9 +149,12 @@ export async function versionedWrite<S, F>(item: ItemKind<S, F>, op: Write<F>, d
       );
       const keys = [...new Set([before, after].filter((s): s is NonNullable<typeof s> => s !== null).map((s) => item.keyOf(s)))];
       const invalidate = await item.invalidates(report.slug, { id, keys, action: op.action }, tx);
+      committing = true;
       return { version, revisionId: revision.id, itemId: id, itemKey: item.keyOf(shown), invalidate };
     });
   } catch (error) {
+    // The database went away with the COMMIT sent (or about to be): it may have committed.
+    if (committing && isDatabaseUnavailable(error)) throw new OutcomeUnknownError(error);
     // Two people creating (or bringing back) the same key at once: the second insert waits for
     // the first to commit, then fails on the unique index. Same message as the check above.
     if (isUniqueViolation(error) && (op.action === 'create' || op.action === 'restore')) throw item.duplicate(item.keyOfFields(op.fields));

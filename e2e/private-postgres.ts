@@ -24,6 +24,31 @@ function bindir(): string {
   return found;
 }
 
+/** A process's state letter (R, S, Z…), or null when it is gone. */
+function procState(pid: number): string | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The processes whose parent is `parent`. */
+function childrenOf(parent: number): number[] {
+  const found: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent) found.push(Number(entry));
+    } catch {
+      // exited while reading
+    }
+  }
+  return found;
+}
+
 export class PrivatePostgres {
   private readonly bin = bindir();
   private readonly asRoot = process.getuid?.() === 0;
@@ -83,6 +108,33 @@ export class PrivatePostgres {
   /** Stop at once, as a crash would: every connection is cut, nothing is shut down cleanly. */
   stopImmediately(): void {
     if (this.pid() !== null) this.run('pg_ctl', ['-D', this.data, '-m', 'immediate', '-w', 'stop']);
+  }
+
+  /**
+   * Kill the whole server with SIGKILL, as the OOM killer or a power cut would: the postmaster and
+   * every backend at once, nothing flushed, no shutdown checkpoint. The postmaster is frozen first
+   * (SIGSTOP) so that it cannot start a backend between the listing and the kill. Resolves when
+   * every process is gone (reaped, not a zombie: a new postmaster refuses to start while the pid in
+   * postmaster.pid is still alive). The next start runs crash recovery from the WAL.
+   */
+  async killHard(): Promise<void> {
+    const postmaster = this.pid();
+    if (postmaster === null) return;
+    process.kill(postmaster, 'SIGSTOP');
+    const children = childrenOf(postmaster);
+    for (const pid of [postmaster, ...children]) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    const deadline = Date.now() + 30_000;
+    const alive = () => [postmaster, ...children].filter((pid) => fs.existsSync(`/proc/${pid}`) && (pid === postmaster || procState(pid) !== 'Z'));
+    while (alive().length > 0) {
+      if (Date.now() > deadline) throw new Error(`PostgreSQL processes still alive after SIGKILL: ${alive().join(', ')}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   createDatabase(name: string): void {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { Writable } from 'node:stream';
-import { AuthError, ConflictError, InvalidError, NotFoundError } from './errors';
+import { AuthError, ConflictError, InvalidError, NotFoundError, OutcomeUnknownError } from './errors';
 import { captureSecurityLog } from './security-log';
 
 // The wrapper's collaborators: who is signed in (lib/auth) is decided per test.
@@ -121,6 +121,16 @@ describe('staffAction', () => {
     // Checking the session already needs the database.
     requireRole.mockRejectedValue(failedQuery);
     expect(await staffAction('editor', schema, vi.fn())({ title: 'Tiêu đề', version: 1 })).toMatchObject({ code: 'unavailable' });
+    spy.mockRestore();
+  });
+
+  it('does not say "nothing was saved" when the connection went while committing: the outcome is unknown', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const closed = Object.assign(new Error('write CONNECTION_CLOSED 127.0.0.1:5432'), { code: 'CONNECTION_CLOSED' });
+    const result = await staffAction('editor', schema, async () => Promise.reject(new OutcomeUnknownError(closed)))({ title: 'Tiêu đề', version: 1 });
+    expect(result).toEqual({ ok: false, code: 'outcome_unknown', message: actionMessages.outcome_unknown });
+    expect(actionMessages.outcome_unknown).toMatch(/chưa biết thay đổi đã được lưu hay chưa/);
+    expect(actionMessages.outcome_unknown).not.toMatch(/chưa có gì được lưu/);
     spy.mockRestore();
   });
 

@@ -25,7 +25,7 @@ import { after } from 'next/server';
 import { z } from 'zod';
 import { requireRole, type Actor, type Role } from '@/lib/auth';
 import type { Invalidation } from '@/db/cache-tags';
-import { AuthError, ConflictError, InvalidError, NotFoundError, isDatabaseUnavailable } from '@/lib/errors';
+import { AuthError, ConflictError, InvalidError, NotFoundError, OutcomeUnknownError, isDatabaseUnavailable } from '@/lib/errors';
 import { PATHNAME_HEADER } from '@/lib/headers';
 import { refreshProxy, refreshTarget } from '@/lib/proxy-refresh';
 import { securityLog } from '@/lib/security-log';
@@ -33,7 +33,7 @@ import { siteUrl } from '@/lib/env';
 
 export { ConflictError, InvalidError, NotFoundError };
 
-export type ActionErrorCode = 'unauthenticated' | 'forbidden' | 'second_factor_required' | 'invalid' | 'conflict' | 'not_found' | 'unavailable' | 'error';
+export type ActionErrorCode = 'unauthenticated' | 'forbidden' | 'second_factor_required' | 'invalid' | 'conflict' | 'not_found' | 'unavailable' | 'outcome_unknown' | 'error';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -55,6 +55,8 @@ export const actionMessages = {
   invalid: 'Vui lòng kiểm tra lại các ô được đánh dấu.',
   unavailable:
     'Cơ sở dữ liệu tạm thời không truy cập được, chưa có gì được lưu. Nội dung bạn nhập vẫn được giữ trên trang này; hãy thử lưu lại sau ít phút.',
+  outcome_unknown:
+    'Mất kết nối với cơ sở dữ liệu đúng lúc đang lưu, nên chưa biết thay đổi đã được lưu hay chưa. Nội dung bạn nhập vẫn được giữ trên trang này. Khi cơ sở dữ liệu trở lại, hãy bấm lưu lại: nếu lần trước đã lưu được, trang sẽ báo có phiên bản mới hơn và cho bạn so sánh.',
   error: 'Đã có lỗi ở máy chủ nên chưa lưu được. Vui lòng thử lại; nếu vẫn lỗi, hãy báo quản trị viên.',
 } as const;
 
@@ -64,6 +66,11 @@ export function errorResult(error: unknown): ActionResult<never> {
   if (error instanceof ConflictError) return { ok: false, code: 'conflict', message: error.message, conflict: error.current };
   if (error instanceof NotFoundError) return { ok: false, code: 'not_found', message: error.message };
   if (error instanceof InvalidError) return { ok: false, code: 'invalid', message: error.message, fieldErrors: error.fieldErrors };
+  // The connection went while the COMMIT was on its way: saying "nothing was saved" could be false.
+  if (error instanceof OutcomeUnknownError) {
+    console.error('[action] connection lost while committing:', error.cause instanceof Error ? error.cause.message : error.cause);
+    return { ok: false, code: 'outcome_unknown', message: actionMessages.outcome_unknown };
+  }
   // The transaction never committed (or never began): say so, and that the form still holds the input.
   if (isDatabaseUnavailable(error)) {
     console.error('[action] database unavailable:', error instanceof Error ? error.message : error);

@@ -54,6 +54,18 @@ export class InvalidError extends Error {
   }
 }
 
+/**
+ * The connection to the database was lost after the transaction's last statement, while its
+ * COMMIT was on the way: it may have committed or not, and only reading the item again tells.
+ * (Lost any earlier, the transaction cannot have committed: that is "unavailable".)
+ */
+export class OutcomeUnknownError extends Error {
+  constructor(cause: unknown) {
+    super('The connection was lost while committing: the write may or may not have been saved', { cause });
+    this.name = 'OutcomeUnknownError';
+  }
+}
+
 /** PostgreSQL's unique_violation (23505), however deep the driver wrapped it. */
 export function isUniqueViolation(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {

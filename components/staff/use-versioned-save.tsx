@@ -7,6 +7,10 @@ import type { ActionResult } from '@/lib/actions';
 type Message = { tone: 'error' | 'success' | 'info'; text: React.ReactNode };
 export type Conflict<S> = { version: number; snapshot: S | null };
 
+/** What a save says when the server never answered; the input stays in the form. */
+export const NO_ANSWER =
+  'Không nhận được trả lời từ máy chủ nên chưa biết thay đổi đã được lưu hay chưa. Nội dung bạn nhập vẫn được giữ trên trang này; khi máy chủ trở lại, hãy bấm lưu lại: nếu lần trước đã lưu được, trang sẽ báo có phiên bản mới hơn và cho bạn so sánh.';
+
 /**
  * What the save cycle uses of a form (`useForm<z.input<typeof schema>, …>`) whose values carry the
  * base `version` and a `reason`: the form is checked against it where it is passed in.
@@ -37,7 +41,14 @@ export function useVersionedSave<V extends FieldValues, R, S, D extends { versio
 
   async function save(send: (values: V) => Promise<ActionResult<D>>): Promise<D | null> {
     setMessage(null);
-    const result = await send(form.getValues());
+    let result: ActionResult<D>;
+    try {
+      result = await send(form.getValues());
+    } catch {
+      // No answer (the server stopped, the network dropped): whether it was saved is unknown.
+      setMessage({ tone: 'error', text: NO_ANSWER });
+      return null;
+    }
     if (result.ok) {
       setConflict(null);
       form.setValue('version', result.data.version);
