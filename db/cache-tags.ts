@@ -36,6 +36,8 @@ export const readTags = {
   itemChangelog: (report: string, itemType: 'indicator' | 'section', key: string) =>
     [itemType === 'indicator' ? tags.indicator(report, key) : tags.section(report, key)],
   past: (report: string) => [tags.past(report)],
+  /** Every code and slug the report has or had: an indicator write may add a code, a section write a slug. */
+  knownKeys: (report: string) => [tags.indicators(report), tags.toc(report)],
 };
 
 /**
