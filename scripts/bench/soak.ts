@@ -19,18 +19,38 @@ import { fmt, table, warm } from './load';
 import type { DatabaseTarget } from '../start';
 
 type Histogram = { p50: number; p99: number; max: number };
-type AutocannonResult = { requests: { total: number }; latency: Histogram; non2xx: number; errors: number; timeouts: number };
-type AutocannonOptions = { url: string; connections: number; duration: number; requests?: Array<{ setupRequest?: (req: { path: string }) => { path: string } }> };
+type AutocannonResult = {
+  requests: { total: number };
+  latency: Histogram;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  statusCodeStats: Record<string, { count: number }>;
+};
+type AutocannonOptions = { url: string; connections: number; duration: number; timeout: number; requests?: Array<{ setupRequest?: (req: { path: string }) => { path: string } }> };
 const autocannon = createRequire(import.meta.url)('autocannon') as (opts: AutocannonOptions) => Promise<AutocannonResult>;
 
 export const SOAK_EDITORS = [
   { email: 'soak-editor-1@example.vn', password: 'mật khẩu biên tập viên soak một' },
   { email: 'soak-editor-2@example.vn', password: 'mật khẩu biên tập viên soak hai' },
 ];
-export const SOAK_ADMIN = { email: 'soak-admin@example.vn', password: 'mật khẩu quản trị viên soak' };
+export const SOAK_ADMIN = { email: 'soak-admin@example.vn', password: 'ngựa ô qua cầu Khỉ, mây tím 1947 — soak' };
 
 type Route = { name: string; paths: string[]; connections: number };
-type RouteResult = { name: string; requests: number; p50: number; p99: number; errors: number };
+type RouteResult = { name: string; requests: number; p50: number; p99: number; errors: number; what?: string };
+
+/** A request slower than this (seconds) counts as an error (BENCH_SOAK_TIMEOUT). */
+const TIMEOUT_S = Number(process.env.BENCH_SOAK_TIMEOUT ?? 30);
+
+/** What the errors of a reader route were: the non-2xx statuses, socket errors, timeouts. */
+function whatWentWrong(res: AutocannonResult): string {
+  const parts = Object.entries(res.statusCodeStats)
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, { count }]) => `${count}×HTTP ${code}`);
+  if (res.errors) parts.push(`${res.errors} socket`);
+  if (res.timeouts) parts.push(`${res.timeouts} timeout > ${TIMEOUT_S} s`);
+  return parts.join(', ');
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -110,9 +130,8 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 };
 
-/** One administrator reading the history pages, one request after another, until `until`. */
-async function adminReads(base: string, until: number): Promise<RouteResult> {
-  const cookie = await signInCookie(base, SOAK_ADMIN.email, SOAK_ADMIN.password);
+/** One administrator (signed in: `cookie`) reading the history pages, one request after another, until `until`. */
+async function adminReads(base: string, cookie: string, until: number): Promise<RouteResult> {
   const paths = ['/quan-tri/thay-doi', '/quan-tri/thay-doi?loai=indicator', '/quan-tri/lich-su/chi-tieu/1'];
   const times: number[] = [];
   let errors = 0;
@@ -139,10 +158,8 @@ async function whenHydrated(page: Page, selector: string): Promise<void> {
   }, selector, { timeout: 60_000 });
 }
 
-/** One editor saving `code`'s 2025 reported figure through the staff form, again and again, until `until`. */
-async function editorSaves(page: Page, base: string, editor: { email: string; password: string }, code: string, series: number, until: number) {
-  const times: number[] = [];
-  const failures: string[] = [];
+/** One editor signed in, on `code`'s staff form: the index of its 2025 reported value row. */
+async function openEditor(page: Page, base: string, editor: { email: string; password: string }, code: string): Promise<number> {
   await page.goto(`${base}/dang-nhap`);
   await whenHydrated(page, '#dang-nhap-email');
   await page.fill('#dang-nhap-email', editor.email);
@@ -161,6 +178,13 @@ async function editorSaves(page: Page, base: string, editor: { email: string; pa
     return -1;
   });
   if (row < 0) throw new Error(`${code}: no "actual" value row for 2025 in the form`);
+  return row;
+}
+
+/** Save the figure in value row `row` again and again, until `until`. */
+async function editorSaves(page: Page, row: number, series: number, until: number) {
+  const times: number[] = [];
+  const failures: string[] = [];
   let last = '';
   for (let i = 0; Date.now() < until && !wasInterrupted(); i++) {
     await page.fill(`#indicator-values-${row}-value`, `${series},${String(i + 1).padStart(4, '0')}`);
@@ -213,32 +237,41 @@ export async function runSoak({ base, serverPid, seconds, codes, revisions, log 
   const sampler = setInterval(sample, 5_000);
   log(`• Soak ${seconds} s: ${routes.reduce((n, r) => n + r.connections, 0)} kết nối đọc (reader connections) trên ${routes.length} tuyến (routes), 2 biên tập viên lưu (editors saving ${codes.join(', ')}), 1 quản trị đọc lịch sử (admin reading history); RSS đầu (start) ${rssStart.toFixed(0)} MiB`);
 
-  const until = Date.now() + seconds * 1000;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const stopBrowser = onCleanup('chromium (soak)', () => browser.close().catch(() => {}));
   try {
+    // Everyone signs in first; the clock starts when all are ready.
+    const adminCookie = await signInCookie(base, SOAK_ADMIN.email, SOAK_ADMIN.password);
+    const desks = await Promise.all(
+      SOAK_EDITORS.map(async (editor, i) => {
+        const context = await browser.newContext({ locale: 'vi-VN' });
+        const page = await context.newPage();
+        page.setDefaultTimeout(60_000);
+        const row = await openEditor(page, base, editor, codes[i % codes.length]!);
+        return { context, page, row, series: 8 + i };
+      }),
+    );
+    const until = Date.now() + seconds * 1000;
     const readers = routes.map((r) => {
       let i = 0;
       return autocannon({
         url: base + r.paths[0],
         connections: r.connections,
         duration: seconds,
+        timeout: TIMEOUT_S,
         requests: [{ setupRequest: (req) => ({ ...req, path: r.paths[i++ % r.paths.length]! }) }],
-      }).then((res) => ({ name: r.name, requests: res.requests.total, p50: res.latency.p50, p99: res.latency.p99, errors: res.non2xx + res.errors + res.timeouts }));
+      }).then((res) => ({ name: r.name, requests: res.requests.total, p50: res.latency.p50, p99: res.latency.p99, errors: res.non2xx + res.errors + res.timeouts, what: whatWentWrong(res) }));
     });
-    const editors = SOAK_EDITORS.map(async (editor, i) => {
-      const context = await browser.newContext({ locale: 'vi-VN' });
-      const page = await context.newPage();
-      page.setDefaultTimeout(60_000);
+    const editors = desks.map(async ({ context, page, row, series }, i) => {
       try {
-        return await editorSaves(page, base, editor, codes[i % codes.length]!, 8 + i, until);
+        return await editorSaves(page, row, series, until);
       } catch (error) {
         return { times: [], failures: [`editor ${i + 1}: ${(error as Error).message.split('\n')[0]}`] };
       } finally {
         await context.close();
       }
     });
-    const [readResults, editResults, admin] = await Promise.all([Promise.all(readers), Promise.all(editors), adminReads(base, until)]);
+    const [readResults, editResults, admin] = await Promise.all([Promise.all(readers), Promise.all(editors), adminReads(base, adminCookie, until)]);
     clearInterval(sampler);
     sample();
     const rssEnd = rss[rss.length - 1] ?? NaN;
@@ -253,6 +286,7 @@ export async function runSoak({ base, serverPid, seconds, codes, revisions, log 
     const errors = rows.reduce((n, r) => n + r.errors, 0);
     log(`\nSoak ${seconds} s (${base}):\n`);
     log(table(['route', 'requests', 'p50 ms', 'p99 ms', 'errors'], rows.map((r) => [r.name, String(r.requests), fmt.ms(r.p50), fmt.ms(r.p99), String(r.errors)])));
+    for (const r of rows) if (r.what) log(`  ${r.name}: ${r.what}`);
     for (const f of saveFailures.slice(0, 5)) log(`  lưu không thành công (save failed): ${f}`);
     log(`\nLỗi (errors): ${errors}${errors === 0 ? '' : '  ← phải là 0 (must be 0)'}`);
     log(`RSS của next-server (pid ${serverPid}): đầu (start) ${rssStart.toFixed(0)} MiB, cuối (end) ${rssEnd.toFixed(0)} MiB, cao nhất (peak) ${Math.max(...rss).toFixed(0)} MiB`);
