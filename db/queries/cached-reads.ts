@@ -6,8 +6,9 @@ import 'server-only';
  * (`locale`, default 'vi').
  *
  * An unknown code or slug gets no cache entry of its own: the reads of one item first look the
- * key up in the report's list of known keys (one entry for the whole report), and answer "not
- * found" without caching anything else. Otherwise every junk address would add an entry.
+ * key up in the report's list of known keys (one entry per kind of item for the whole report,
+ * cleared only by a write that may add a key), and answer "not found" without caching anything
+ * else. Otherwise every junk address would add an entry.
  */
 import { readTags } from '../cache-tags';
 import { cachedRead } from './cache';
@@ -63,12 +64,12 @@ export const getMoment = async ({ slug, revisionId }: { slug: string; revisionId
   return cachedRead(['moment', slug, revisionId], readTags.past(slug), () => resolveMoment({ slug, asOf: { at: '', revisionId } }));
 };
 
-/** Every indicator code, section slug and entity slug the report has or had (db/queries/known-keys.ts). */
-export const getKnownKeys = ({ reportSlug }: { reportSlug: string }) =>
-  cachedRead(['known-keys', reportSlug], readTags.knownKeys(reportSlug), () => findKnownKeys({ reportSlug }));
+/** Every indicator code, section slug or entity slug (`type`) the report has or had (db/queries/known-keys.ts). */
+export const getKnownKeys = ({ reportSlug, type }: { reportSlug: string; type: keyof KnownKeys }) =>
+  cachedRead(['known-keys', reportSlug, type], readTags.knownKeys(reportSlug, type), async () => (await findKnownKeys({ reportSlug }))[type]);
 
 async function isKnown(reportSlug: string, type: keyof KnownKeys, key: string): Promise<boolean> {
-  return (await getKnownKeys({ reportSlug }))[type].includes(key);
+  return (await getKnownKeys({ reportSlug, type })).includes(key);
 }
 
 export const getIndicators = async ({ reportSlug, revisionId, locale = 'vi' }: { reportSlug: string } & At & In) =>
@@ -134,8 +135,10 @@ export const getSourceText = ({ slug }: { slug: string }) =>
 
 /**
  * An indicator's or a section's public changelog, up to the moment read (`revisionId`) or now;
- * null for an unknown item, or a page (`before`, a revision id) beyond the newest revision,
- * which would otherwise be one more cache entry per number asked for.
+ * null for an unknown item, or for a page (`before`, the item's revision number to page back
+ * from) beyond its newest revision, which would otherwise be one more cache entry per number
+ * asked for. The newest page, which says how far back pages go, is the same cache entry as the
+ * changelog's first page.
  */
 export const getItemChangelog = async ({
   reportSlug,
@@ -145,12 +148,15 @@ export const getItemChangelog = async ({
   before,
 }: { reportSlug: string; itemType: 'indicator' | 'section'; key: string; before?: number } & At) => {
   if (!(await isKnown(reportSlug, itemType, itemKey))) return null;
-  if (before !== undefined && before > ((await getLatestRevision({ slug: reportSlug }))?.id ?? 0) + 1) return null;
-  return cachedRead(
-    ['changelog', reportSlug, itemType, itemKey, key(revisionId), before ?? 'newest'],
-    revisionId ? readTags.past(reportSlug) : readTags.itemChangelog(reportSlug, itemType, itemKey),
-    () => findItemChangelog({ reportSlug, itemType, key: itemKey, upTo: revisionId ?? undefined, before }),
-  );
+  const page = (from?: number) =>
+    cachedRead(
+      ['changelog', reportSlug, itemType, itemKey, key(revisionId), from ?? 'newest'],
+      revisionId ? readTags.past(reportSlug) : readTags.itemChangelog(reportSlug, itemType, itemKey),
+      () => findItemChangelog({ reportSlug, itemType, key: itemKey, upTo: revisionId ?? undefined, before: from }),
+    );
+  if (before === undefined) return page();
+  const newest = (await page())?.entries[0]?.revisionNo ?? 0;
+  return before > newest + 1 ? null : page(before);
 };
 
 /**
