@@ -60,14 +60,19 @@ function publicRequest(request: NextRequest, locale: Locale, path: string) {
     return NextResponse.rewrite(url, { request: { headers } });
   }
   url.pathname = `/${locale}/${target.segment}${path === '/' ? '' : path}`;
-  const limit = path === SEARCH_PATH && normalizeSearchQuery(request.nextUrl.searchParams.get('q')) ? 'search'
-    : PAST_VIEW_PATH.test(url.pathname) && !isPastViewCached(url.pathname) ? 'pastViews' : null;
+  const limit = costlyPage(request, path, url.pathname);
   if (!limit) return NextResponse.rewrite(url);
   const refused = overLimit(request, limit, locale);
   if (refused) return refused;
   const headers = new Headers(request.headers);
   headers.set(RATE_COUNTED_HEADER, countedStamp());
   return NextResponse.rewrite(url, { request: { headers } });
+}
+
+/** Which limit a public request counts against: a search, or a past view this process has not rendered yet. */
+function costlyPage(request: NextRequest, path: string, pagePath: string): RateLimitName | null {
+  if (path === SEARCH_PATH) return normalizeSearchQuery(request.nextUrl.searchParams.get('q')) ? 'search' : null;
+  return PAST_VIEW_PATH.test(pagePath) && !isPastViewCached(pagePath) ? 'pastViews' : null;
 }
 
 /** A 429 page when the client has used up its `limit`, else null (the token is taken). */
