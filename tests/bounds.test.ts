@@ -28,7 +28,7 @@ Object.assign(process.env, {
 });
 
 const { proxy } = await import('@/proxy');
-const { RateLimiter, rateLimiter, countedStamp } = await import('@/lib/rate-limit');
+const { RateLimiter, rateLimiter, countedStamp, takeTokenOnce } = await import('@/lib/rate-limit');
 const { RATE_COUNTED_HEADER } = await import('@/lib/headers');
 const { isPastViewCached, PAST_VIEW_PAGES_KEY } = await import('@/lib/past-view-cache');
 const { tags } = await import('@/db/cache-tags');
@@ -90,8 +90,9 @@ describe('rate limits per client address (lib/rate-limit.ts)', () => {
     // The search page without a query, and other pages, are not searches.
     expect(get('/tim-kiem', '203.0.113.7').status).toBe(200);
     expect(get('/chi-tieu', '203.0.113.7').status).toBe(200);
-    // A forged stamp is not the proxy's.
-    expect(countedStamp()).toMatch(/^[0-9a-f-]{36}$/);
+    // The search page counts what the proxy did not: a forged stamp is counted (and refused here).
+    expect(takeTokenOnce('search', new Headers({ [RATE_COUNTED_HEADER]: 'forged' }), '203.0.113.7').ok).toBe(false);
+    expect(takeTokenOnce('search', new Headers({ [RATE_COUNTED_HEADER]: countedStamp() }), '203.0.113.7').ok).toBe(true);
   });
 
   it('past views: first renders are limited, a past view already in the cache is not', async () => {
