@@ -14,8 +14,12 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 // KQNK_BEHIND_PROXY=1: nginx compresses, so Next does not (its gzip halves cached throughput).
 // KQNK_CACHE=memory: this process writes no cache entry under .next (a second server from the
 //   same build, e.g. e2e/outage.spec.ts's on its own database, must not leave pages for the first).
+// Either way the handler is wrapped by deploy/bounded-cache.mjs: 404 pages are not stored, past
+//   views live in a bounded in-process LRU (PAST_VIEW_CACHE_ENTRIES, PAST_VIEW_CACHE_MB).
 const sharedCache: Partial<NextConfig> =
-  process.env.KQNK_CACHE === 'redis' ? { cacheHandler: path.resolve('deploy/cache-handler.mjs'), cacheMaxMemorySize: 0 } : {};
+  process.env.KQNK_CACHE === 'redis'
+    ? { cacheHandler: path.resolve('deploy/cache-handler.mjs'), cacheMaxMemorySize: 0 }
+    : { cacheHandler: path.resolve('deploy/file-cache-handler.mjs') };
 const memoryOnly = process.env.KQNK_CACHE === 'memory';
 
 const nextConfig: NextConfig = {

@@ -16,13 +16,24 @@
  *
  * One refusal happens here, because Next's own would be a 500: a server action posted from
  * another site (lib/action-origin.ts) gets 403 and a `bad_origin` line in the security log.
+ *
+ * Rate limits (lib/rate-limit.ts) answer 429 here for the public pages that cost work: a search,
+ * and the first render of a past view. A past view is a page cached whole, which by design reads
+ * no request header, so its render cannot know the client: this is the one place that sees both
+ * the client and the page, and every past view goes through it (the `[locale]/[at]` paths exist
+ * only as this file's rewrites: `/vi/r12/…` typed directly is an unknown page). The search page
+ * reads the request and counts what did not come through here itself (RATE_COUNTED_HEADER).
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { foreignActionOrigin } from '@/lib/action-origin';
 import { segmentForQuery } from '@/lib/as-of-segment';
-import { AS_OF_HEADER, AS_OF_TO_HEADER, PATHNAME_HEADER } from '@/lib/headers';
+import { clientAddress } from '@/lib/auth/client-address';
+import { AS_OF_HEADER, AS_OF_TO_HEADER, PATHNAME_HEADER, RATE_COUNTED_HEADER } from '@/lib/headers';
 import { env } from '@/lib/env';
 import { localizedPath, splitLocale, type Locale } from '@/lib/i18n/config';
+import { isPastViewCached, PAST_VIEW_PATH } from '@/lib/past-view-cache';
+import { countedStamp, takeToken, tooManyRequests, type RateLimitName } from '@/lib/rate-limit';
+import { normalizeSearchQuery, SEARCH_PATH } from '@/lib/search-query';
 import { isStaffOrSignIn, newNonce, staffCsp, strictTransportSecurity } from '@/lib/security-headers';
 import { securityLog } from '@/lib/security-log';
 
@@ -49,7 +60,27 @@ function publicRequest(request: NextRequest, locale: Locale, path: string) {
     return NextResponse.rewrite(url, { request: { headers } });
   }
   url.pathname = `/${locale}/${target.segment}${path === '/' ? '' : path}`;
-  return NextResponse.rewrite(url);
+  const limit = costlyPage(request, path, url.pathname);
+  if (!limit) return NextResponse.rewrite(url);
+  const refused = overLimit(request, limit, locale);
+  if (refused) return refused;
+  const headers = new Headers(request.headers);
+  headers.set(RATE_COUNTED_HEADER, countedStamp());
+  return NextResponse.rewrite(url, { request: { headers } });
+}
+
+/** Which limit a public request counts against: a search, or a past view this process has not rendered yet. */
+function costlyPage(request: NextRequest, path: string, pagePath: string): RateLimitName | null {
+  if (path === SEARCH_PATH) return normalizeSearchQuery(request.nextUrl.searchParams.get('q')) ? 'search' : null;
+  return PAST_VIEW_PATH.test(pagePath) && !isPastViewCached(pagePath) ? 'pastViews' : null;
+}
+
+/** A 429 page when the client has used up its `limit`, else null (the token is taken). */
+function overLimit(request: NextRequest, limit: RateLimitName, locale: Locale): NextResponse | null {
+  const verdict = takeToken(limit, clientAddress(request.headers, env().TRUSTED_PROXY_HOPS));
+  if (verdict.ok) return null;
+  const page = tooManyRequests(limit, verdict.retryAfterSeconds, { home: localizedPath(locale, '/') });
+  return new NextResponse(page.body, { status: page.status, headers: page.headers });
 }
 
 function route(request: NextRequest, headers: Headers): NextResponse {

@@ -16,6 +16,11 @@ export const tags = {
   latest: (report: string) => `latest:${report}`,
   /** Which indicators each section cites: changes only when an indicator is created, deleted or restored. */
   citations: (report: string) => `citations:${report}`,
+  /**
+   * The indicator codes and section slugs the report has or had: cleared only when a write may
+   * add one (a create, a rename; a delete or restore too, which is cheap to include).
+   */
+  known: (report: string, type: 'indicator' | 'section') => `known:${report}/${type}`,
   /** Past states never change; their reads carry only this, cleared by nothing but a purge. */
   past: (report: string) => `report:${report}:past`,
 };
@@ -38,6 +43,11 @@ export const readTags = {
   itemChangelog: (report: string, itemType: 'indicator' | 'section', key: string) =>
     [itemType === 'indicator' ? tags.indicator(report, key) : tags.section(report, key)],
   past: (report: string) => [tags.past(report)],
+  /**
+   * Every indicator code and section slug the report has or had (`known`), and its entity slugs,
+   * which change with the entities (not editable today) and so carry what entity pages carry.
+   */
+  knownKeys: (report: string, type: 'indicator' | 'section' | 'entity') => (type === 'entity' ? [tags.entities(report)] : [tags.known(report, type)]),
 };
 
 /**
@@ -56,13 +66,17 @@ export const writeTags = {
     tags.indicators(report),
     tags.latest(report),
     ...(saved ? [] : [tags.citations(report)]),
+    // A new code (created, or a save that renamed it) must stop being "not found".
+    ...(saved && codes.length === 1 ? [] : [tags.known(report, 'indicator')]),
   ],
   /**
    * A section edited: the section and every section containing it (`sections`), the table of
    * contents, entity mentions, and the indicator pages that name its title (`indicators`).
    */
-  section: (report: string, { sections, indicators }: { sections: string[]; indicators: string[] }) => [
+  section: (report: string, { sections, indicators, renamed = false }: { sections: string[]; indicators: string[]; renamed?: boolean }) => [
     tags.latest(report),
+    // A section saved under a new slug: that slug must stop being "not found".
+    ...(renamed ? [tags.known(report, 'section')] : []),
     tags.toc(report),
     tags.entities(report),
     tags.indicators(report),

@@ -12,6 +12,9 @@
  * Keys: `kqnk:<deployment id>:<build id>:…`. With a deploymentId Next.js uses a constant build id,
  * so the deployment id (new for every build `npm run serve` makes) is what keeps two builds apart.
  *
+ * Wrapped by deploy/bounded-cache.mjs: 404 pages are never stored, and past views are kept in a
+ * bounded LRU of each instance instead of Redis (they never change, so copies cannot disagree).
+ *
  * REDIS_URL (default redis://127.0.0.1:6379). A failed read counts as a miss (the page renders
  * from the database). A failed invalidation is logged here (the package itself swallows it): its
  * entries would stay until they expire, which is why `npm run serve` refuses to start without Redis.
@@ -19,6 +22,7 @@
 import { createClient } from '@redis/client';
 import { CacheHandler } from '@fortedigital/nextjs-cache-handler';
 import createRedisHandler from '@fortedigital/nextjs-cache-handler/redis-strings';
+import { boundedCacheHandler } from './bounded-cache.mjs';
 
 const DAY = 24 * 60 * 60;
 
@@ -64,4 +68,5 @@ CacheHandler.onCreation(async ({ buildId }) => {
   };
 });
 
-export default CacheHandler;
+// 404 pages are not stored and past views stay in each instance's bounded LRU (deploy/bounded-cache.mjs).
+export default boundedCacheHandler(CacheHandler);

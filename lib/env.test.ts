@@ -17,3 +17,16 @@ describe('public addresses in the configuration', () => {
     expect(() => parseEnv({ SITE_URL: 'javascript:alert(1)' })).toThrow(/SITE_URL phải là một địa chỉ đầy đủ/);
   });
 });
+
+describe('rate limits and the past-view cache', () => {
+  it('have defaults, take whole numbers, read an empty value as unset, and refuse the rest naming the variable', () => {
+    const e = parseEnv({});
+    expect([e.RATE_LIMIT_PDF, e.RATE_LIMIT_SEARCH, e.RATE_LIMIT_PAST_VIEWS, e.RATE_LIMIT_ADDRESSES]).toEqual([6, 60, 60, 10_000]);
+    expect([e.PAST_VIEW_CACHE_ENTRIES, e.PAST_VIEW_CACHE_MB]).toEqual([2_000, 64]);
+    expect(parseEnv({ RATE_LIMIT_SEARCH: '', RATE_LIMIT_PDF: '0' })).toMatchObject({ RATE_LIMIT_SEARCH: 60, RATE_LIMIT_PDF: 0 });
+    expect(() => parseEnv({ RATE_LIMIT_PDF: '-1' })).toThrow(/RATE_LIMIT_PDF/);
+    expect(() => parseEnv({ RATE_LIMIT_SEARCH: 'nhiều' })).toThrow(/RATE_LIMIT_SEARCH/);
+    expect(() => parseEnv({ RATE_LIMIT_ADDRESSES: '10' })).toThrow(/RATE_LIMIT_ADDRESSES/);
+    expect(() => parseEnv({ PAST_VIEW_CACHE_MB: '-5' })).toThrow(/PAST_VIEW_CACHE_MB/);
+  });
+});

@@ -27,6 +27,20 @@ const publicAddress = (name: string) =>
       }
     });
 
+/** An empty value counts as unset (z.coerce would read it as 0, which would lift a limit). */
+const blankAsUnset = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
+
+/** Requests a minute per client address; 0: no limit. */
+const rateLimit = (name: string, fallback: number) =>
+  blankAsUnset(
+    z.coerce
+      .number({ error: `${name} phải là một số nguyên (must be an integer)` })
+      .int({ error: `${name} phải là một số nguyên (must be an integer)` })
+      .min(0, { error: `${name} phải từ 0 đến 100 000 (must be 0–100 000)` })
+      .max(100_000, { error: `${name} phải từ 0 đến 100 000 (must be 0–100 000)` })
+      .default(fallback),
+  );
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -90,6 +104,38 @@ const envSchema = z.object({
   }).default('admins'),
   /** The Chromium that renders /in.pdf and runs the browser tests. */
   CHROMIUM_PATH: z.string().trim().min(1).default('/usr/bin/chromium'),
+  /**
+   * Per-address rate limits (lib/rate-limit.ts), requests a minute from one client address, per
+   * instance; 0 turns that limit off. `/in.pdf` (Chromium), searches, and first renders of past views.
+   */
+  RATE_LIMIT_PDF: rateLimit('RATE_LIMIT_PDF', 6),
+  RATE_LIMIT_SEARCH: rateLimit('RATE_LIMIT_SEARCH', 60),
+  RATE_LIMIT_PAST_VIEWS: rateLimit('RATE_LIMIT_PAST_VIEWS', 60),
+  /** How many client addresses the limiter remembers (least recently seen forgotten first). */
+  RATE_LIMIT_ADDRESSES: blankAsUnset(
+    z.coerce
+      .number({ error: 'RATE_LIMIT_ADDRESSES phải là một số nguyên (must be an integer)' })
+      .int()
+      .min(100, { error: 'RATE_LIMIT_ADDRESSES phải từ 100 đến 1 000 000 (must be 100–1 000 000)' })
+      .max(1_000_000, { error: 'RATE_LIMIT_ADDRESSES phải từ 100 đến 1 000 000 (must be 100–1 000 000)' })
+      .default(10_000),
+  ),
+  /** The past-view cache of each instance (deploy/bounded-cache.mjs reads the same variables). */
+  PAST_VIEW_CACHE_ENTRIES: blankAsUnset(
+    z.coerce
+      .number({ error: 'PAST_VIEW_CACHE_ENTRIES phải là một số nguyên (must be an integer)' })
+      .int()
+      .min(0, { error: 'PAST_VIEW_CACHE_ENTRIES phải từ 0 đến 100 000 (must be 0–100 000)' })
+      .max(100_000, { error: 'PAST_VIEW_CACHE_ENTRIES phải từ 0 đến 100 000 (must be 0–100 000)' })
+      .default(2_000),
+  ),
+  PAST_VIEW_CACHE_MB: blankAsUnset(
+    z.coerce
+      .number({ error: 'PAST_VIEW_CACHE_MB phải là một số (must be a number)' })
+      .min(0, { error: 'PAST_VIEW_CACHE_MB phải từ 0 đến 4096 (must be 0–4096)' })
+      .max(4096, { error: 'PAST_VIEW_CACHE_MB phải từ 0 đến 4096 (must be 0–4096)' })
+      .default(64),
+  ),
   /** Never printed. Checked against the password policy when the admin is created. Not trimmed. */
   ADMIN_PASSWORD: z
     .string()

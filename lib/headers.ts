@@ -13,3 +13,10 @@ export const AS_OF_TO_HEADER = 'x-kqnk-as-of-to';
 
 /** Sent by Next's client with every server action POST: the action's id. */
 export const NEXT_ACTION_HEADER = 'next-action';
+
+/**
+ * Set by proxy.ts on a search it has already counted against the reader's rate limit
+ * (lib/rate-limit.ts): a per-process random value a client cannot guess, so the search page
+ * counts only the searches that did not come through the proxy.
+ */
+export const RATE_COUNTED_HEADER = 'x-kqnk-rate-counted';

@@ -31,6 +31,8 @@
  *   npm run bench -- /chi-tieu            # only the targets whose path or name contains "/chi-tieu"
  *   BENCH_SERVE=0 npm run bench           # without the run through npm run serve
  *   npm run bench -- --only large         # only the large-data stage (or BENCH_ONLY=large); no build, no server
+ *   npm run bench -- --soak 300           # only the soak (scripts/bench/soak.ts): 300 s of mixed load on one
+ *                                         # next start (build if needed, fresh database), errors, p99 per route, RSS
  *   BENCH_LARGE_INDICATORS=2000 BENCH_LARGE_REVISIONS=1000000 BENCH_LARGE_CALLS=30   # its defaults
  */
 import fs from 'node:fs';
@@ -53,6 +55,7 @@ import { benchLargeData } from './bench/large-data';
 import { describeLighthouse, lighthouseUnavailable, measureLighthouse, type LighthouseRow } from './bench/lighthouse';
 import { describeSaveVisible, measureSaveToVisible, saveVisibleUnavailable, type SaveVisibleResult } from './bench/save-visible';
 import { snapshotPages, startStaticReference, type StaticReference } from './bench/static-reference';
+import { prepareSoak, runSoak } from './bench/soak';
 import { serveUnavailable, startServe } from './bench/through-serve';
 import { clearFetchCache, ensureBuild, prepareAndBootstrap, root, serverEnv, startServer, waitForHealth, type DatabaseTarget } from './start';
 
@@ -93,6 +96,7 @@ const largeOptions = {
   revisions: Number(process.env.BENCH_LARGE_REVISIONS ?? 1_000_000),
   calls: Number(process.env.BENCH_LARGE_CALLS ?? 30),
 };
+const soakSeconds = args.includes('--soak') ? Number(args[args.indexOf('--soak') + 1] ?? 300) : null;
 const lighthouseRuns = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 /** The pages issue 9 holds to Lighthouse performance ≥ 95 and accessibility 100. */
 const lighthousePaths = ['/', `/chi-tieu/${INDICATOR}`];
@@ -112,6 +116,11 @@ async function main(): Promise<void> {
     return;
   }
   if (only) throw new Error(`--only ${only}: the only stage that runs alone is "large"`);
+  if (soakSeconds !== null) {
+    if (!Number.isInteger(soakSeconds) || soakSeconds < 5) throw new Error('--soak <seconds>: a whole number of seconds, at least 5');
+    await soak(soakSeconds);
+    return;
+  }
   const filter = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--only');
   const matches = (t: Target) => !filter || t.path.includes(filter) || t.name.includes(filter);
   let pages = publicTargets.filter(matches);
@@ -328,6 +337,33 @@ async function main(): Promise<void> {
   if (pg) await timeVerify(pg.url);
   if (pg && withLarge && !wasInterrupted()) await benchLargeData(largeOptions);
   else if (pg) say('• Dữ liệu lớn (large data): bỏ qua (skipped), BENCH_LARGE=0');
+}
+
+/** `--soak N`: only the soak stage, on a fresh database and its own next start (scripts/bench/soak.ts). */
+async function soak(seconds: number): Promise<void> {
+  await ensureBuild();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kqnk-soak-'));
+  onCleanup(`temporary folder ${tmp}`, () => fs.rmSync(tmp, { recursive: true, force: true }), { dir: tmp });
+  const pg = await tryCreatePgDatabase(pgAdminUrl);
+  if (pg) onCleanup(`temporary database ${pg.name}`, () => pg.drop(), { database: { adminUrl: pgAdminUrl, name: pg.name } });
+  const dataDir = path.join(tmp, 'pglite');
+  const target: DatabaseTarget = pg ? { url: pg.url } : { dataDir };
+  await prepareAndBootstrap(target);
+  clearFetchCache();
+  const { codes, revisions } = await prepareSoak(target);
+  if (codes.length === 0) throw new Error('soak: no indicator with a reported 2025 figure to edit');
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  // The soak's administrator reads history without a second factor, as on the e2e servers.
+  const env = serverEnv(port, { ...process.env, SECOND_FACTOR_POLICY: 'per-account', SECURITY_LOG: 'off', ...(pg ? { DATABASE_URL: pg.url } : { PGLITE_DIR: dataDir }) });
+  if (!pg) delete env.DATABASE_URL;
+  const server = startServer(port, env, { detached: true, quiet: true });
+  const stopServer = onCleanup(`next start (pid ${server.pid})`, () => stopGroup(server), { group: server.pid });
+  say(`• next start (pid ${server.pid}) trên cổng ${port}, ${pg ? `PostgreSQL tạm ${pg.name}` : `PGlite tạm (temporary) ${dataDir}`}`);
+  await waitForHealth(`${base}/api/health`, { child: server, timeoutMs: 120_000 });
+  const { errors } = await runSoak({ base, serverPid: server.pid!, seconds, codes, revisions, log: say });
+  await stopServer();
+  if (errors > 0) process.exitCode = 1;
 }
 
 main()

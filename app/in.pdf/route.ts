@@ -4,10 +4,12 @@
  * to print /in from the browser instead: the print style sheet gives the same PDF.
  */
 import fs from 'node:fs';
+import { clientAddress } from '@/lib/auth/client-address';
 import { CHROMIUM_ARGS, chromiumPath } from '@/lib/chromium';
 import { env } from '@/lib/env';
 import { CACHE_CONTROL, etagFor, httpDate, isNotModified } from '@/lib/open-data/http';
 import { resolveRequestMoment } from '@/lib/open-data/moment';
+import { takeToken, tooManyRequests, wantsHtml } from '@/lib/rate-limit';
 import { DEFAULT_REPORT_SLUG } from '@/lib/site';
 
 export const dynamic = 'force-dynamic';
@@ -97,6 +99,9 @@ export async function GET(request: Request) {
     });
   const hit = cache.get(revisionId);
   if (hit) return send(hit);
+  // Only what starts a Chromium counts: a cached PDF, a 304 or a bad asOf costs next to nothing.
+  const allowed = takeToken('pdf', clientAddress(request.headers, env().TRUSTED_PROXY_HOPS));
+  if (!allowed.ok) return tooManyRequests('pdf', allowed.retryAfterSeconds, { html: wantsHtml(request.headers) });
   if (!fs.existsSync(/*turbopackIgnore: true*/ chromiumPath())) return unavailable(printHref, 'missing');
   if (waiting >= MAX_WAITING) return unavailable(printHref, 'busy');
 

@@ -4,9 +4,15 @@ import 'server-only';
  * changed (db/cache-tags.ts: `readTags`). A past state never changes, so as-of reads are cached
  * under their moment and carry the past tag only. The language is applied after the cache
  * (`locale`, default 'vi').
+ *
+ * An unknown code or slug gets no cache entry of its own: the reads of one item first look the
+ * key up in the report's list of known keys (one entry per kind of item for the whole report,
+ * cleared only by a write that may add a key), and answer "not found" without caching anything
+ * else. Otherwise every junk address would add an entry.
  */
 import { readTags } from '../cache-tags';
 import { cachedRead } from './cache';
+import { findKnownKeys, type KnownKeys } from './known-keys';
 import { findItemChangelog, findReportHead } from './public-history';
 import {
   findEntities,
@@ -59,6 +65,14 @@ export const getMoment = async ({ slug, revisionId }: { slug: string; revisionId
   return cachedRead(['moment', slug, revisionId], readTags.past(slug), () => resolveMoment({ slug, asOf: { at: '', revisionId } }));
 };
 
+/** Every indicator code, section slug or entity slug (`type`) the report has or had (db/queries/known-keys.ts). */
+export const getKnownKeys = ({ reportSlug, type }: { reportSlug: string; type: keyof KnownKeys }) =>
+  cachedRead(['known-keys', reportSlug, type], readTags.knownKeys(reportSlug, type), async () => (await findKnownKeys({ reportSlug }))[type]);
+
+async function isKnown(reportSlug: string, type: keyof KnownKeys, key: string): Promise<boolean> {
+  return (await getKnownKeys({ reportSlug, type })).includes(key);
+}
+
 export const getIndicators = async ({ reportSlug, revisionId, locale = 'vi' }: { reportSlug: string } & At & In) =>
   (
     await cachedRead(['indicators', reportSlug, key(revisionId)], revisionId ? readTags.past(reportSlug) : readTags.indicators(reportSlug), () =>
@@ -77,6 +91,7 @@ export const getOverviewIndicators = async ({ reportSlug, revisionId, locale = '
 };
 
 export const getIndicator = async ({ reportSlug, code, revisionId, locale = 'vi' }: { reportSlug: string; code: string } & At & In) => {
+  if (!(await isKnown(reportSlug, 'indicator', code))) return null;
   const view = await cachedRead(
     ['indicator', reportSlug, code, key(revisionId)],
     revisionId ? readTags.past(reportSlug) : readTags.indicator(reportSlug, code),
@@ -92,14 +107,15 @@ export const getSections = async ({ reportSlug, revisionId, locale = 'vi' }: { r
     )
   ).map((s) => localizeSection(s, locale));
 
-export const getSectionTree = async ({ reportSlug, slug, revisionId, locale = 'vi' }: { reportSlug: string; slug?: string } & At & In) =>
-  (
-    await cachedRead(
-      ['section-tree', reportSlug, slug ?? null, key(revisionId)],
-      revisionId ? readTags.past(reportSlug) : readTags.sectionTree(reportSlug, slug),
-      () => findSectionTree({ reportSlug, slug, revisionId }),
-    )
-  ).map((s) => localizeSection(s, locale));
+export const getSectionTree = async ({ reportSlug, slug, revisionId, locale = 'vi' }: { reportSlug: string; slug?: string } & At & In) => {
+  if (slug !== undefined && !(await isKnown(reportSlug, 'section', slug))) return [];
+  const tree = await cachedRead(
+    ['section-tree', reportSlug, slug ?? null, key(revisionId)],
+    revisionId ? readTags.past(reportSlug) : readTags.sectionTree(reportSlug, slug),
+    () => findSectionTree({ reportSlug, slug, revisionId }),
+  );
+  return tree.map((s) => localizeSection(s, locale));
+};
 
 export const getEntities = async ({ reportSlug, revisionId, locale = 'vi' }: { reportSlug: string } & At & In) =>
   (
@@ -115,6 +131,7 @@ export const getEntity = async ({
   revisionId,
   locale = 'vi',
 }: { reportSlug: string; kind: EntityKind; slug: string } & At & In): Promise<LocalizedEntityDetail | null> => {
+  if (!(await isKnown(reportSlug, 'entity', slug))) return null;
   const view = await cachedRead(
     ['entity', reportSlug, kind, slug, key(revisionId)],
     revisionId ? readTags.past(reportSlug) : readTags.entity(reportSlug),
@@ -131,19 +148,31 @@ export const getSourceText = ({ slug }: { slug: string }) =>
 export const getReportHead = ({ slug, revisionId }: { slug: string } & At) =>
   cachedRead(['report-head', slug, key(revisionId)], revisionId ? readTags.past(slug) : readTags.reportHead(slug), () => findReportHead({ slug, revisionId }));
 
-/** An indicator's or a section's public changelog, up to the moment read (`revisionId`) or now. */
-export const getItemChangelog = ({
+/**
+ * An indicator's or a section's public changelog, up to the moment read (`revisionId`) or now;
+ * null for an unknown item, or for a page (`before`, the item's revision number to page back
+ * from) beyond its newest revision, which would otherwise be one more cache entry per number
+ * asked for. The newest page, which says how far back pages go, is the same cache entry as the
+ * changelog's first page.
+ */
+export const getItemChangelog = async ({
   reportSlug,
   itemType,
   key: itemKey,
   revisionId,
   before,
-}: { reportSlug: string; itemType: 'indicator' | 'section'; key: string; before?: number } & At) =>
-  cachedRead(
-    ['changelog', reportSlug, itemType, itemKey, key(revisionId), before ?? 'newest'],
-    revisionId ? readTags.past(reportSlug) : readTags.itemChangelog(reportSlug, itemType, itemKey),
-    () => findItemChangelog({ reportSlug, itemType, key: itemKey, upTo: revisionId ?? undefined, before }),
-  );
+}: { reportSlug: string; itemType: 'indicator' | 'section'; key: string; before?: number } & At) => {
+  if (!(await isKnown(reportSlug, itemType, itemKey))) return null;
+  const page = (from?: number) =>
+    cachedRead(
+      ['changelog', reportSlug, itemType, itemKey, key(revisionId), from ?? 'newest'],
+      revisionId ? readTags.past(reportSlug) : readTags.itemChangelog(reportSlug, itemType, itemKey),
+      () => findItemChangelog({ reportSlug, itemType, key: itemKey, upTo: revisionId ?? undefined, before: from }),
+    );
+  if (before === undefined) return page();
+  const newest = (await page())?.entries[0]?.revisionNo ?? 0;
+  return before > newest + 1 ? null : page(before);
+};
 
 /**
  * The indicators that sections `sectionSlugs` cite, for a section page. Which ones is cached

@@ -139,7 +139,7 @@ const sectionItem: ItemKind<SectionSnapshot, SectionFields> = {
   notFound: 'Mục này không còn trong báo cáo.',
   duplicate: (slug) => new InvalidError(`Đường dẫn “${slug}” đã được dùng cho một mục khác.`),
   /** The section and every section containing it, and the indicators linked to it. */
-  async invalidates(reportSlug, { id }, tx: Tx) {
+  async invalidates(reportSlug, { id, keys, action }, tx: Tx) {
     const all = await tx
       .select({ id: sections.id, slug: sections.slug, parentId: sections.parentId })
       .from(sections)
@@ -148,7 +148,7 @@ const sectionItem: ItemKind<SectionSnapshot, SectionFields> = {
     const chain: string[] = [];
     for (let s = byId.get(id); s; s = s.parentId ? byId.get(s.parentId) : undefined) chain.push(s.slug);
     const linked = await tx.select({ code: indicators.code }).from(indicators).where(eq(indicators.sectionId, id));
-    return writeTags.section(reportSlug, { sections: chain, indicators: linked.map((i) => i.code) });
+    return writeTags.section(reportSlug, { sections: chain, indicators: linked.map((i) => i.code), renamed: keys.length > 1 || action !== 'update' });
   },
 };
 

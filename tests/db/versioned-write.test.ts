@@ -89,9 +89,9 @@ describe(`the versioned write (${databaseKind()})`, () => {
     expect(saved.invalidate).not.toContain(`section:${R}/an-sinh-xa-hoi`);
   });
 
-  it('create, delete and restore of an indicator clear what a save clears, under its code, and the sections\' citations', async () => {
-    // Unlike a save, these may change which indicators a section page cites.
-    const expected = [`indicator:${R}/thu-nghiem-tag`, `indicators:${R}`, `latest:${R}`, `citations:${R}`].sort();
+  it('create, delete and restore of an indicator clear what a save clears, under its code, the sections\' citations and the known codes', async () => {
+    // Unlike a save, these may change which indicators a section page cites, and which codes exist.
+    const expected = [`indicator:${R}/thu-nghiem-tag`, `indicators:${R}`, `latest:${R}`, `citations:${R}`, `known:${R}/indicator`].sort();
     const created = await createIndicator({ reportSlug: R, input: createInput('thu-nghiem-tag') }, actor, t.db);
     expect(created.invalidate.sort()).toEqual(expected);
     const deleted = await deleteIndicator({ reportSlug: R, code: 'thu-nghiem-tag', version: created.version, reason }, actor, t.db);

@@ -3,10 +3,11 @@ import { getTranslations } from 'next-intl/server';
 import { MissingPage } from '@/components/site/not-found-message';
 
 /**
- * Rendered like every other public page (on first request, then cached), because only that way
- * does a notFound() under Suspense turn the answer into a 404 (<MissingPage />); rendered per
- * request, the page would answer 200. Each unknown address is then one cache entry, as an unknown
- * indicator code already is.
+ * Rendered like every other public page (as a cacheable render), because only that way does a
+ * notFound() under Suspense turn the answer into a 404 (<MissingPage />); rendered per request,
+ * the page would answer 200. The cache handler (deploy/bounded-cache.mjs) never stores a 404
+ * page, so an unknown address leaves no cache entry behind: it is rendered again each time, from
+ * the reads it shares with every page.
  */
 export async function generateStaticParams(): Promise<never[]> {
   return [];
