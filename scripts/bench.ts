@@ -88,6 +88,10 @@ const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 2);
 const saveEdits = Number(process.env.BENCH_SAVE_EDITS ?? 20);
 const withServe = process.env.BENCH_SERVE !== '0';
 const args = process.argv.slice(2);
+// Every server the bench starts (next start, npm run serve) inherits this: the bench's administrator
+// is a throwaway account that signs in and saves without a second factor, as on the e2e servers
+// (with the default `admins` policy the staff form would be the enrolment page).
+process.env.SECOND_FACTOR_POLICY = 'per-account';
 const only = process.env.BENCH_ONLY ?? (args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined);
 const withLarge = process.env.BENCH_LARGE !== '0';
 const largeOptions = {
@@ -354,8 +358,7 @@ async function soak(seconds: number): Promise<void> {
   if (codes.length === 0) throw new Error('soak: no indicator with a reported 2025 figure to edit');
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  // The soak's administrator reads history without a second factor, as on the e2e servers.
-  const env = serverEnv(port, { ...process.env, SECOND_FACTOR_POLICY: 'per-account', SECURITY_LOG: 'off', ...(pg ? { DATABASE_URL: pg.url } : { PGLITE_DIR: dataDir }) });
+  const env = serverEnv(port, { ...process.env, SECURITY_LOG: 'off', ...(pg ? { DATABASE_URL: pg.url } : { PGLITE_DIR: dataDir }) });
   if (!pg) delete env.DATABASE_URL;
   const server = startServer(port, env, { detached: true, quiet: true });
   const stopServer = onCleanup(`next start (pid ${server.pid})`, () => stopGroup(server), { group: server.pid });
