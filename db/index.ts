@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { databaseSetup, pgliteDir } from '@/lib/env';
+import { databaseSetup, env, pgliteDir } from '@/lib/env';
 import { prepareDatabase } from './prepare';
 import * as schema from './schema';
 
@@ -84,6 +84,9 @@ const globalForDb = globalThis as unknown as { __kqnkDb?: Promise<DatabaseHandle
 export async function getDatabaseHandle(): Promise<DatabaseHandle> {
   globalForDb.__kqnkDb ??= (async () => {
     const setup = databaseSetup();
+    // Started by `npm start` / `npm run serve`, which prepared the database as the owner before
+    // starting this server and gave it only the application role's URL (scripts/start.ts serverEnv).
+    if (env().KQNK_DATABASE_PREPARED === '1') return openDatabase(setup.kind === 'pglite' ? { dataDir: pgliteDir() } : { url: setup.kind === 'two-roles' ? setup.appUrl : setup.url });
     if (setup.kind === 'two-roles') {
       const owner = await openDatabase({ url: setup.ownerUrl, max: 1 });
       try {

@@ -76,14 +76,21 @@ function checkRoleName(role: string): void {
 
 /**
  * Refuse an application role that would not keep the history safe: missing, the connected owner
- * itself, a superuser, or a member of the owner (it would act with the owner's rights).
+ * itself, a superuser, a member of the owner (it would act with the owner's rights), the owner of
+ * the database (it owns schema public through pg_database_owner and could drop it with the
+ * history in it), or one that may create objects in schema public (DDL: PUBLIC has CREATE there
+ * before PostgreSQL 15 unless an administrator revoked it).
  */
 async function checkAppRole(handle: DatabaseHandle, role: string): Promise<void> {
   const client = postgresClient(handle);
-  const [row] = await client<{ exists: boolean; owner: string; isOwner: boolean; superuser: boolean; memberOfOwner: boolean }[]>`
+  const [row] = await client<
+    { exists: boolean; owner: string; isOwner: boolean; superuser: boolean; memberOfOwner: boolean; ownsDatabase: boolean; mayCreate: boolean }[]
+  >`
     select r.oid is not null as exists, current_user as owner, r.rolname = current_user as "isOwner",
            coalesce(r.rolsuper, false) as superuser,
-           coalesce(pg_has_role(r.oid, (select oid from pg_roles where rolname = current_user), 'USAGE'), false) as "memberOfOwner"
+           coalesce(pg_has_role(r.oid, (select oid from pg_roles where rolname = current_user), 'USAGE'), false) as "memberOfOwner",
+           coalesce(r.oid = (select datdba from pg_database where datname = current_database()), false) as "ownsDatabase",
+           coalesce(r.oid is not null and has_schema_privilege(r.oid, 'public', 'CREATE'), false) as "mayCreate"
     from (select 1) one left join pg_roles r on r.rolname = ${role}`;
   if (!row?.exists) {
     throw new RoleError(
@@ -97,6 +104,16 @@ async function checkAppRole(handle: DatabaseHandle, role: string): Promise<void>
   }
   if (row.superuser) {
     throw new RoleError(`“${role}” là superuser, vượt qua mọi quyền (the application role is a superuser, which bypasses every privilege).`);
+  }
+  if (row.ownsDatabase) {
+    throw new RoleError(
+      `“${role}” sở hữu cơ sở dữ liệu này, nên có thể xoá cả schema public cùng lịch sử trong đó (the application role owns the database, so it could drop schema public with the history in it): hãy để chủ sở hữu (MIGRATION_DATABASE_URL) sở hữu cơ sở dữ liệu.`,
+    );
+  }
+  if (row.mayCreate) {
+    throw new RoleError(
+      `“${role}” được tạo đối tượng trong schema public (may create objects in schema public): chạy \`REVOKE CREATE ON SCHEMA public FROM PUBLIC\` (và từ vai trò này) với quyền chủ schema, như mặc định của PostgreSQL 15.`,
+    );
   }
 }
 

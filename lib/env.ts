@@ -63,6 +63,12 @@ const envSchema = z.object({
     .refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
       message: 'MIGRATION_DATABASE_URL phải là một địa chỉ postgres://… (must be a postgres:// URL)',
     }),
+  /**
+   * Set to 1 by `npm start` and `npm run serve` on the servers they start, after preparing the
+   * database themselves (as the owner with two roles): the server then opens DATABASE_URL and
+   * neither migrates nor seeds, and never holds the owner's URL. Not for setting by hand.
+   */
+  KQNK_DATABASE_PREPARED: z.enum(['1']).optional(),
   PGLITE_DIR: z.string().trim().min(1).default('.data/pglite'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Signs the session cookie. Unset: a per-install secret in .data/auth-secret (see lib/auth/secret.ts). */

@@ -170,8 +170,12 @@ export const PRELOAD = ['--require', path.join(root, 'scripts/client-address-pre
 
 /** Environment for `next start` on `port`: everything passed through, plus Auth.js settings when unset. */
 export function serverEnv(port: number, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  // The database is prepared before any server starts (prepareAndBootstrap, as the owner): the
+  // server gets the application role's URL only, so nothing it runs can use the owner's rights.
+  const { MIGRATION_DATABASE_URL: _owner, ...rest } = base;
   return {
-    ...base,
+    ...rest,
+    KQNK_DATABASE_PREPARED: '1',
     PORT: String(port),
     NODE_ENV: 'production',
     AUTH_TRUST_HOST: base.AUTH_TRUST_HOST ?? 'true',

@@ -299,5 +299,24 @@ if (databaseKind() === 'pglite') {
       await expect(grantAppRole(owner, self!.me)).rejects.toThrow(RoleError);
       await expect(createAppRole(owner, { role: 'Robert"; DROP TABLE revisions; --' })).rejects.toThrow(RoleError);
     });
+
+    it('refuses an application role that may create objects in schema public, or that owns the database', async () => {
+      // As on PostgreSQL 14 and older, where PUBLIC may CREATE in schema public unless revoked.
+      await ownerSql().unsafe(`GRANT CREATE ON SCHEMA public TO "${role}"`);
+      try {
+        await expect(grantAppRole(owner, role)).rejects.toThrow(/REVOKE CREATE ON SCHEMA public/);
+      } finally {
+        await ownerSql().unsafe(`REVOKE CREATE ON SCHEMA public FROM "${role}"`);
+      }
+      const [{ name } = { name: '' }] = await ownerSql()<{ name: string }[]>`select current_database() as name`;
+      const [{ dba } = { dba: '' }] = await ownerSql()<{ dba: string }[]>`select pg_get_userbyid(datdba) as dba from pg_database where datname = current_database()`;
+      await ownerSql().unsafe(`ALTER DATABASE "${name}" OWNER TO "${role}"`);
+      try {
+        await expect(grantAppRole(owner, role)).rejects.toThrow(/sở hữu cơ sở dữ liệu|owns the database/);
+      } finally {
+        await ownerSql().unsafe(`ALTER DATABASE "${name}" OWNER TO "${dba}"`);
+      }
+      await expect(grantAppRole(owner, role)).resolves.toBeUndefined();
+    });
   });
 }
