@@ -403,11 +403,28 @@ async function emptyPostgres(sqlClient: postgres.Sql): Promise<void> {
     for (const s of schemas) await tx.unsafe(`drop schema ${quoteIdent(s.name)} cascade`);
     const extensions = await tx<{ name: string }[]>`select extname as name from pg_extension where extname <> 'plpgsql'`;
     for (const e of extensions) await tx.unsafe(`drop extension if exists ${quoteIdent(e.name)} cascade`);
-    await tx.unsafe('drop schema public cascade');
-    await tx.unsafe('create schema public');
-    await tx.unsafe('alter schema public owner to pg_database_owner');
-    await tx.unsafe('grant usage on schema public to public');
-    await tx.unsafe(`comment on schema public is 'standard public schema'`);
+    // Schema public itself stays (the restoring role may have CREATE there without owning it): what
+    // the restore put in it goes, and the restoring role owns all of that (pg_restore --no-owner).
+    const inPublic = async (query: string) => (await tx.unsafe<{ name: string }[]>(query)).map((r) => r.name);
+    const kinds = { r: 'table', p: 'table', v: 'view', m: 'materialized view', f: 'foreign table' } as const;
+    for (const [relkind, kind] of Object.entries(kinds)) {
+      for (const name of await inPublic(`select quote_ident(relname) as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind = '${relkind}'`)) {
+        await tx.unsafe(`drop ${kind} if exists public.${name} cascade`);
+      }
+    }
+    for (const name of await inPublic(`select quote_ident(relname) as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind = 'S'`)) {
+      await tx.unsafe(`drop sequence if exists public.${name} cascade`);
+    }
+    for (const name of await inPublic(`select p.oid::regprocedure::text as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+        where n.nspname = 'public'`)) {
+      await tx.unsafe(`drop function if exists ${name} cascade`);
+    }
+    for (const name of await inPublic(`select quote_ident(t.typname) as name from pg_type t join pg_namespace n on n.oid = t.typnamespace
+        where n.nspname = 'public' and t.typtype in ('e', 'd', 'c', 'r') and not exists (select 1 from pg_class c where c.reltype = t.oid)`)) {
+      await tx.unsafe(`drop type if exists public.${name} cascade`);
+    }
   });
 }
 
