@@ -52,6 +52,9 @@ function writeJsonAtomically(file: string, body: unknown): void {
 // ---------------------------------------------------------------------------------------------
 // In the server
 
+/** Longer than any wait of the command (120 s): a request older than this was given up. */
+const STALE_AFTER_MS = 10 * 60_000;
+
 type HandlerOptions = {
   /** The folder this process serves (default: PGLITE_DIR, as getDatabaseHandle opens it). */
   dataDir?: () => string;
@@ -82,6 +85,11 @@ async function answer(requestFile: string, { dataDir, handle, log }: Required<Ha
   try {
     if (request.nonce !== nonce || typeof request.file !== 'string' || !path.isAbsolute(request.file)) {
       throw new BackupError('Yêu cầu sao lưu không hợp lệ (malformed backup request: nonce or absolute target file missing).');
+    }
+    // A request left behind (its command interrupted, or this pid reused) is not carried out later.
+    const age = Date.now() - Date.parse(request.requestedAt);
+    if (!(age >= 0 && age <= STALE_AFTER_MS)) {
+      throw new BackupError(`Yêu cầu sao lưu đã cũ, bỏ qua (a stale backup request, ignored): ${request.requestedAt}.`);
     }
     const served = realpath(dataDir());
     if (realpath(request.dataDir) !== served) {
