@@ -15,6 +15,7 @@
  * The state lives on `globalThis`, so proxy.ts and the route handlers and pages of one server
  * process count in the same buckets.
  */
+import { UNKNOWN_ADDRESS } from '@/lib/auth/client-address';
 import { env } from '@/lib/env';
 import { RATE_COUNTED_HEADER } from '@/lib/headers';
 
@@ -23,6 +24,8 @@ export type RateLimitName = 'pdf' | 'search' | 'pastViews';
 export type RateLimitVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 type Bucket = { tokens: number; updatedMs: number };
+
+let warnedUnknown = false;
 
 export class RateLimiter {
   private readonly buckets = new Map<string, Bucket>();
@@ -40,6 +43,15 @@ export class RateLimiter {
   /** Take one token for `address`; refused when its bucket is empty, with when the next one comes. */
   take(address: string, nowMs = Date.now()): RateLimitVerdict {
     if (this.perMinute <= 0) return { ok: true };
+    // No address known (a server started without scripts/client-address-preload.cjs): one bucket
+    // for every reader would refuse everyone at once, so nobody is limited, and that is said once.
+    if (address === UNKNOWN_ADDRESS) {
+      if (!warnedUnknown) {
+        warnedUnknown = true;
+        console.warn('[rate-limit] địa chỉ máy khách không rõ: không giới hạn theo địa chỉ (client address unknown, server started without the address preload: no per-address limits)');
+      }
+      return { ok: true };
+    }
     const refillPerMs = this.perMinute / 60_000;
     const key = address.slice(0, 100);
     const found = this.buckets.get(key);

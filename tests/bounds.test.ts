@@ -62,6 +62,15 @@ describe('rate limits per client address (lib/rate-limit.ts)', () => {
     expect(new RateLimiter(0, 100).take('x', t0).ok).toBe(true); // 0: no limit
   });
 
+  it('limits nobody when the server knows no client address, rather than every reader in one bucket', () => {
+    const limiter = new RateLimiter(2, 100);
+    for (let i = 0; i < 10; i++) expect(limiter.take('unknown').ok).toBe(true);
+    expect(limiter.size).toBe(0);
+    expect(limiter.take('203.0.113.9').ok).toBe(true);
+    expect(limiter.take('203.0.113.9').ok).toBe(true);
+    expect(limiter.take('203.0.113.9').ok).toBe(false);
+  });
+
   it('remembers at most maxAddresses: 10 000 junk addresses cost a bounded map', () => {
     const limiter = new RateLimiter(60, 1_000);
     const before = heapUsed();

@@ -10,6 +10,9 @@
  */
 export const SOCKET_ADDRESS_HEADER = 'x-kqnk-socket-address';
 
+/** The answer when no address is known (a server started without the preload, and no trusted proxy). */
+export const UNKNOWN_ADDRESS = 'unknown';
+
 export function clientAddress(headers: Headers, trustedHops: number, preloaded = process.env.KQNK_SOCKET_ADDRESS === '1'): string {
   const socket = preloaded ? headers.get(SOCKET_ADDRESS_HEADER)?.trim() : undefined;
   if (trustedHops > 0) {
@@ -20,7 +23,7 @@ export function clientAddress(headers: Headers, trustedHops: number, preloaded =
     const client = entries.length >= trustedHops ? entries[entries.length - trustedHops] : entries[0];
     if (client) return normalise(client);
   }
-  return socket ? normalise(socket) : 'unknown';
+  return socket ? normalise(socket) : UNKNOWN_ADDRESS;
 }
 
 function normalise(address: string): string {
