@@ -23,6 +23,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { openDatabase, type DatabaseHandle, type DbOrTx } from './index';
 import { describeBrokenLink, reportHeads, verifyHistory } from './history';
 import { migrateDatabase, migrationsFolder } from './prepare';
+import { hidePassword } from '@/lib/env';
 import { reports, revisions } from './schema';
 
 export const BACKUP_MAGIC = 'kqnk-backup 1';
@@ -452,7 +453,7 @@ export async function restorePostgres({ url, file, log = () => {} }: { url: stri
           'Khôi phục chỉ vào một cơ sở dữ liệu trống, ví dụ vừa tạo bằng `createdb` (restore only into an empty database, e.g. a new one from `createdb`).',
       );
     }
-    log(`• pg_restore → ${url.replace(/:[^:@/]*@/, ':***@')}`);
+    log(`• pg_restore → ${hidePassword(url)}`);
     try {
       await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', dumpFile], url);
       const handle = await openDatabase({ url, max: 2 });

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { databaseSetup, env, pgliteDir } from '@/lib/env';
+import { databaseSetup, env, hidePassword, pgliteDir } from '@/lib/env';
 import { prepareDatabase } from './prepare';
 import * as schema from './schema';
 
@@ -57,7 +57,7 @@ export async function openDatabase({ url, dataDir, max = 10, loadDataDir }: Open
     return {
       db,
       kind: 'postgres',
-      location: url.replace(/:[^:@/]*@/, ':***@'),
+      location: hidePassword(url),
       close: () => client.end({ timeout: 5 }),
     };
   }

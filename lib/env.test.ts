@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from './env';
+import { parseEnv, hidePassword } from './env';
 
 describe('public addresses in the configuration', () => {
   it('takes https anywhere and http on this machine only, without a trailing slash', () => {
@@ -28,5 +28,13 @@ describe('rate limits and the past-view cache', () => {
     expect(() => parseEnv({ RATE_LIMIT_SEARCH: 'nhiều' })).toThrow(/RATE_LIMIT_SEARCH/);
     expect(() => parseEnv({ RATE_LIMIT_ADDRESSES: '10' })).toThrow(/RATE_LIMIT_ADDRESSES/);
     expect(() => parseEnv({ PAST_VIEW_CACHE_MB: '-5' })).toThrow(/PAST_VIEW_CACHE_MB/);
+  });
+});
+
+describe('hidePassword', () => {
+  it('masks the password of a database URL, also one with / or : in it, and leaves a URL without one alone', () => {
+    expect(hidePassword('postgres://kqnk_app:s3cr%2Fet@db.example.vn:5432/kqnk')).toBe('postgres://kqnk_app:***@db.example.vn:5432/kqnk');
+    expect(hidePassword('postgres://owner:a/b:c@127.0.0.1/kqnk')).not.toContain('a/b');
+    expect(hidePassword('postgres://127.0.0.1:5432/test')).toBe('postgres://127.0.0.1:5432/test');
   });
 });

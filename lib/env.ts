@@ -235,6 +235,17 @@ export function databaseSetup(config: Pick<Env, 'DATABASE_URL' | 'MIGRATION_DATA
   return { kind: 'two-roles', ownerUrl: MIGRATION_DATABASE_URL, appUrl: DATABASE_URL, appRole: roleOf(DATABASE_URL)! };
 }
 
+/** A database URL without its password, for printing (also one a URL parser refuses). */
+export function hidePassword(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/:[^@]*@/, ':***@');
+  }
+}
+
 /** The URL that owns the tables (migrations, seed, accounts from the console); undefined on PGlite. */
 export function ownerDatabaseUrl(config: Pick<Env, 'DATABASE_URL' | 'MIGRATION_DATABASE_URL'> = env()): string | undefined {
   return config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL;

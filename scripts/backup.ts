@@ -19,23 +19,15 @@ import { BackupError, backupPglite, backupPostgres, readBackup, restorePglite, r
 import { openDatabase } from '@/db';
 import { requestBackup } from '@/db/live-backup';
 import { pgliteUsers } from '@/db/pglite-processes';
-import { env, pgliteDir } from '@/lib/env';
+import { hidePassword, ownerDatabaseUrl, pgliteDir } from '@/lib/env';
 
 const say = (line: string) => console.log(line);
-const hidePassword = (url: string) => url.replace(/:[^:@/]*@/, ':***@');
 
 /**
- * The PostgreSQL the owner reaches: MIGRATION_DATABASE_URL when set (the owner role, which
- * restore needs to create tables and which may read every table for a dump), else DATABASE_URL.
+ * The PostgreSQL the owner reaches (MIGRATION_DATABASE_URL when set: the owner role, which restore
+ * needs to create tables and which may read every table for a dump, else DATABASE_URL).
  */
-function postgresUrl(): string | undefined {
-  const migration = process.env.MIGRATION_DATABASE_URL?.trim();
-  if (migration) {
-    if (!/^postgres(ql)?:\/\//.test(migration)) throw new BackupError('MIGRATION_DATABASE_URL phải là một địa chỉ postgres://… (must be a postgres:// URL)');
-    return migration;
-  }
-  return env().DATABASE_URL;
-}
+const postgresUrl = () => ownerDatabaseUrl();
 
 function describe(manifest: BackupManifest): string[] {
   return [

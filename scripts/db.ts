@@ -19,7 +19,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { pgliteUsers } from '../db/pglite-processes';
-import { clearFetchCache, hidePassword, prepareAndBootstrap, preparationTarget, root, sayDatabaseRoles } from './start';
+import { hidePassword } from '../lib/env';
+import { clearFetchCache, prepareAndBootstrap, preparationTarget, root, sayDatabaseRoles } from './start';
 
 async function reset(): Promise<void> {
   process.chdir(root);

@@ -16,17 +16,6 @@ const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
 const say = (line: string) => console.log(line);
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-/** The URL without its password, for printing. */
-export function hidePassword(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url.replace(/:[^:@/]*@/, ':***@');
-  }
-}
-
 /** Where to prepare: PostgreSQL as the owner (and the application role to grant to, with two roles), or a PGlite folder. */
 export type DatabaseTarget = { url: string; appRole?: string } | { dataDir: string };
 
@@ -57,6 +46,7 @@ export async function sayDatabaseRoles(log: (line: string) => void = say): Promi
 export async function prepareAndBootstrap(target: DatabaseTarget, log: (line: string) => void = say): Promise<void> {
   const { openDatabase } = await import('../db/index');
   const { prepareDatabase: migrateAndSeed } = await import('../db/prepare');
+  const { hidePassword } = await import('../lib/env');
 
   let t = Date.now();
   if ('url' in target) {
