@@ -30,8 +30,8 @@ export const BACKUP_MAGIC = 'kqnk-backup 1';
 
 export type Engine = DatabaseHandle['kind'];
 
-/** Where a report's history stands: how many revisions, the newest one and its hash. */
-export type ReportHead = { slug: string; revisions: number; newestRevisionId: number | null; newestHash: string | null };
+/** How many revisions a report has, the newest one and its hash (its place in the report-wide chain is `heads`). */
+export type ReportHistoryCount = { slug: string; revisions: number; newestRevisionId: number | null; newestHash: string | null };
 
 export type BackupManifest = {
   format: typeof BACKUP_MAGIC;
@@ -40,7 +40,7 @@ export type BackupManifest = {
   app: { name: string; version: string };
   /** Migrations applied in the database backed up (drizzle's journal), and the newest one's timestamp. */
   migrations: { applied: number; newest: number | null };
-  reports: ReportHead[];
+  reports: ReportHistoryCount[];
   /**
    * Each report's head in the report-wide chain (db/history.ts reportHeads): restore proves it is in
    * the restored history, and `verify-history -- --head` reads this manifest line as it is. Absent in
@@ -94,7 +94,7 @@ export async function backupManifest(conn: DbOrTx): Promise<ManifestBody> {
     .leftJoin(revisions, eq(revisions.reportId, reports.id))
     .groupBy(reports.slug)
     .orderBy(reports.slug);
-  const withHashes: ReportHead[] = [];
+  const withHashes: ReportHistoryCount[] = [];
   for (const h of counts) {
     const newestRevisionId = h.newestRevisionId === null ? null : Number(h.newestRevisionId);
     const [newest] =
