@@ -35,6 +35,9 @@ function engineEnv(engine: Engine, base: NodeJS.ProcessEnv = process.env): NodeJ
 export const SAVE_REFUSED = 'Cơ sở dữ liệu tạm thời không truy cập được, chưa có gì được lưu';
 /** … when the connection went while the COMMIT was on its way (lib/actions.ts `outcome_unknown`). */
 export const SAVE_OUTCOME_UNKNOWN = 'Mất kết nối với cơ sở dữ liệu đúng lúc đang lưu, nên chưa biết thay đổi đã được lưu hay chưa';
+/** The heading of the staff area's error page (app/(staff)/error.tsx). */
+export const PAGE_ERROR = 'Đã có lỗi khi hiển thị trang này';
+
 /** … when the server never answered (components/staff/use-versioned-save.tsx `NO_ANSWER`). */
 export const SAVE_NO_ANSWER = 'Không nhận được trả lời từ máy chủ nên chưa biết thay đổi đã được lưu hay chưa';
 
@@ -247,6 +250,9 @@ export type SaveOutcome =
   | { kind: 'refused' } // "nothing was saved"
   | { kind: 'unknown' } // the connection went while committing
   | { kind: 'no-answer' } // the server never answered
+  // The server died while its answer was on the way: Next's router could not finish the page and
+  // the staff error page ("Đã có lỗi khi hiển thị trang này") replaced the form, input and all.
+  | { kind: 'page-error' }
   | { kind: 'conflict' }
   | { kind: 'other'; text: string };
 
@@ -299,8 +305,14 @@ export class Editor {
     await this.form.save();
     await sent;
     // The answer comes when the action has run (a save on a dead database fails within seconds: connect_timeout).
-    await expect(this.message).toHaveText(/\S/, { timeout: 60_000 });
-    const text = (await this.message.textContent()) ?? '';
+    const pageError = this.page.getByRole('heading', { name: PAGE_ERROR, level: 1 });
+    await expect(this.message.or(pageError)).toHaveText(/\S/, { timeout: 60_000 });
+    if (await pageError.isVisible()) {
+      const record = { editor: this.name, code: this.code, note, outcome: { kind: 'page-error' } as const, at: Date.now() };
+      this.records.push(record);
+      return record;
+    }
+    const text = (await this.message.textContent({ timeout: 5_000 })) ?? '';
     const saved = /Đã lưu \(phiên bản (\d+)\)/.exec(text);
     const outcome: SaveOutcome = saved
       ? { kind: 'saved', version: Number(saved[1]) }
