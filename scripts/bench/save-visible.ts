@@ -81,6 +81,24 @@ async function signIn(page: Page, base: string, email: string, password: string)
   }
 }
 
+/**
+ * What the staff form says next ("Đã lưu (phiên bản N)" or why not): its message once it differs
+ * from `previous` (the form empties it when a save starts), or a line saying none came in time.
+ */
+export async function nextFormMessage(page: Page, previous: string, timeoutMs: number): Promise<string> {
+  return page
+    .waitForFunction(
+      (prev) => {
+        const text = document.querySelector('form.staff-form .form-message')?.textContent?.trim();
+        return text && text !== prev ? text : null;
+      },
+      previous,
+      { timeout: timeoutMs },
+    )
+    .then((h) => h.jsonValue() as Promise<string>)
+    .catch(() => `no message in the form within ${timeoutMs / 1000} s`);
+}
+
 /** The index of the value row holding the reported 2025 figure ("actual", year 2025). */
 async function row2025(page: Page): Promise<number> {
   const index = await page.evaluate(() => {
@@ -187,17 +205,7 @@ export async function measureSaveToVisible(opts: SaveVisibleOptions): Promise<Sa
         times.some((t) => t === null) ? null : Math.max(...(times as number[])),
       );
       // Meanwhile, what the form says: "Đã lưu (phiên bản N)" or why not (it is emptied when a save starts).
-      const outcome = await page
-        .waitForFunction(
-          (prev) => {
-            const text = document.querySelector('form.staff-form .form-message')?.textContent?.trim();
-            return text && text !== prev ? text : null;
-          },
-          lastOutcome,
-          { timeout: 30_000 },
-        )
-        .then((h) => h.jsonValue() as Promise<string>)
-        .catch(() => 'no message in the form within 30 s');
+      const outcome = await nextFormMessage(page, lastOutcome, 30_000);
       lastOutcome = outcome;
       if (!/^Đã lưu \(phiên bản \d+\)/.test(outcome)) {
         stop.now = true;

@@ -16,6 +16,7 @@ import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../lib/chromium';
 import { onCleanup, wasInterrupted } from './cleanup';
 import { fmt, table, warm } from './load';
+import { nextFormMessage } from './save-visible';
 import type { DatabaseTarget } from '../start';
 
 type Histogram = { p50: number; p99: number; max: number };
@@ -192,17 +193,7 @@ async function editorSaves(page: Page, row: number, series: number, until: numbe
     await page.fill('#indicator-reason-text', `soak ${i + 1}`);
     const started = performance.now();
     await page.getByRole('button', { name: 'Lưu thay đổi', exact: true }).click();
-    const outcome = await page
-      .waitForFunction(
-        (prev) => {
-          const text = document.querySelector('form.staff-form .form-message')?.textContent?.trim();
-          return text && text !== prev ? text : null;
-        },
-        last,
-        { timeout: 60_000 },
-      )
-      .then((h) => h.jsonValue() as Promise<string>)
-      .catch(() => 'no message in the form within 60 s');
+    const outcome = await nextFormMessage(page, last, 60_000);
     last = outcome;
     if (/^Đã lưu \(phiên bản \d+\)/.test(outcome)) times.push(performance.now() - started);
     else failures.push(outcome);

@@ -44,9 +44,10 @@ import { buildIndicatorsCsv } from '@/lib/open-data/csv';
 import { buildIndicatorsDocument, buildReportDocument } from '@/lib/open-data/json';
 import { loadOpenData } from '@/lib/open-data/load';
 import { resolveRequestMoment } from '@/lib/open-data/moment';
-import { indicatorCreateSchema, indicatorEditSchema, type IndicatorEditInput } from '@/lib/validations/indicator';
+import { indicatorEditSchema, type IndicatorEditInput } from '@/lib/validations/indicator';
 import { sectionEditSchema } from '@/lib/validations/section';
 import { databaseKind, testDatabaseUrl } from '../helpers/db';
+import { newIndicatorInput } from '../helpers/indicator-input';
 
 const R = 'soc-trang-2020-2025';
 const reason = { kind: 'sua_loi' as const, text: 'Kiểm tra sao lưu' };
@@ -220,22 +221,7 @@ describe(`backup and restore (${databaseKind()})`, () => {
         await createIndicator(
           {
             reportSlug: R,
-            input: indicatorCreateSchema.parse({
-              code: 'thu-sao-luu',
-              name: 'Chỉ tiêu thử sao lưu',
-              area: 'Kinh tế',
-              unit: '%',
-              status: 'chua_xac_dinh',
-              statusNote: '',
-              namedAsKeyIndicator: false,
-              targetComparison: '',
-              baselineComparison: '',
-              sourceSentence: '',
-              note: '',
-              translations: { en: {} },
-              values: [],
-              reason,
-            }),
+            input: newIndicatorInput({ code: 'thu-sao-luu', name: 'Chỉ tiêu thử sao lưu', reason }),
           },
           actor,
           db,

@@ -25,10 +25,11 @@ import { beginEnrolment, countUnusedRecoveryCodes, resetSecondFactor, setSecondF
 import { revisions } from '@/db/schema';
 import type { Actor } from '@/db/permissions';
 import { databaseSafetyNotice, databaseSetup, parseEnv } from '@/lib/env';
-import { indicatorCreateSchema, indicatorEditSchema } from '@/lib/validations/indicator';
+import { indicatorEditSchema } from '@/lib/validations/indicator';
 import { sectionEditSchema } from '@/lib/validations/section';
 import { indicatorFormValues } from '@/components/staff/indicator-form-values';
 import { createPostgresDatabase, databaseKind, testDatabaseUrl } from '../helpers/db';
+import { newIndicatorInput } from '../helpers/indicator-input';
 
 const R = 'soc-trang-2020-2025';
 const reason = { kind: 'sua_loi' as const, text: 'Kiểm tra vai trò ứng dụng' };
@@ -203,19 +204,9 @@ if (databaseKind() === 'pglite') {
       const created = await createIndicator(
         {
           reportSlug: R,
-          input: indicatorCreateSchema.parse({
+          input: newIndicatorInput({
             code: 'vai-tro-ung-dung',
             name: 'Chỉ tiêu thử vai trò',
-            area: 'Kinh tế',
-            unit: '%',
-            status: 'chua_xac_dinh',
-            statusNote: '',
-            namedAsKeyIndicator: false,
-            targetComparison: '',
-            baselineComparison: '',
-            sourceSentence: '',
-            note: '',
-            translations: { en: {} },
             values: [{ role: 'actual', year: '2025', value: '1,5', kind: 'reported', periodLabel: '', qualifier: '', note: '' }],
             reason,
           }),

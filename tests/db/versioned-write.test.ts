@@ -12,10 +12,11 @@ import { createSession } from '@/db/queries/sessions';
 import { revisions } from '@/db/schema';
 import type { Actor } from '@/db/permissions';
 import { ConflictError } from '@/lib/errors';
-import { indicatorCreateSchema, indicatorEditSchema, type IndicatorEditInput } from '@/lib/validations/indicator';
+import { indicatorEditSchema, type IndicatorEditInput } from '@/lib/validations/indicator';
 import { sectionEditSchema } from '@/lib/validations/section';
 import { indicatorFormValues } from '@/components/staff/indicator-form-values';
 import { createTestDatabase, databaseKind, type TestDatabase } from '../helpers/db';
+import { newIndicatorInput } from '../helpers/indicator-input';
 
 const R = 'soc-trang-2020-2025';
 const reason = { kind: 'sua_loi' as const, text: 'Kiểm tra giao thức lưu' };
@@ -47,24 +48,7 @@ describe(`the versioned write (${databaseKind()})`, () => {
     return sectionEditSchema.parse({ ...s.snapshot, body: body(s.snapshot.body), translations: s.snapshot.translations, version: s.version, reason });
   }
 
-  function createInput(code: string) {
-    return indicatorCreateSchema.parse({
-      code,
-      name: `Chỉ tiêu thử ${code}`,
-      area: 'Kinh tế',
-      unit: '%',
-      status: 'chua_xac_dinh',
-      statusNote: '',
-      namedAsKeyIndicator: false,
-      targetComparison: '',
-      baselineComparison: '',
-      sourceSentence: '',
-      note: '',
-      translations: { en: {} },
-      values: [],
-      reason,
-    });
-  }
+  const createInput = (code: string) => newIndicatorInput({ code, reason });
 
   it('an indicator save clears that indicator, the indicator lists and the latest revision, nothing else (not the report: other pages stay cached)', async () => {
     const saved = await saveIndicator({ reportSlug: R, code: 'tang-truong-grdp', edit: await indicatorEdit('tang-truong-grdp', (v) => void (v.note = 'ghi chú mới')) }, actor, t.db);
